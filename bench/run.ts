@@ -1,0 +1,394 @@
+import autocannon from 'autocannon';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+// `npm run bench [-- --no-build --duration 10 --connections 10]`: builds the app, starts the
+// production server on a fresh data directory exactly as a user would, starts a bare node:http
+// server as the ceiling, measures every scenario with autocannon and writes bench/results/*.json.
+// Benchmarks report; they never assert a time. The exit code is non-zero only when a server did
+// not start or a scenario saw errors or non-2xx responses.
+
+/** Where a scenario sends its requests: the app, or the bare server that marks the ceiling. */
+type Target = 'app' | 'ceiling';
+
+interface Scenario {
+	name: string;
+	target: Target;
+	path: string;
+	headers?: Record<string, string>;
+}
+
+/** Every load scenario, in the order they run. Add new ones here. */
+const SCENARIOS: Scenario[] = [
+	{ name: 'ceiling: bare node:http 20 KB', target: 'ceiling', path: '/' },
+	{ name: 'home page', target: 'app', path: '/' },
+	{ name: 'healthz', target: 'app', path: '/healthz' }
+];
+
+const WARM_UP_SECONDS = 2;
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 10_000;
+const OUTPUT_LIMIT = 64 * 1024;
+
+interface Options {
+	build: boolean;
+	durationSeconds: number;
+	connections: number;
+}
+
+interface ServerProcess {
+	name: string;
+	child: ChildProcess;
+	baseUrl: string;
+	exited: Promise<void>;
+	exitCode: () => number | null | undefined;
+	output: () => string;
+}
+
+interface ScenarioResult {
+	name: string;
+	target: Target;
+	path: string;
+	requestsPerSecond: number;
+	latencyP50Ms: number;
+	latencyP99Ms: number;
+	requests: number;
+	errors: number;
+	non2xx: number;
+	timeouts: number;
+	rssMb: number | null;
+	ceilingPercent: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// options and environment
+
+function parseOptions(): Options {
+	const { values } = parseArgs({
+		options: {
+			'no-build': { type: 'boolean', default: false },
+			duration: { type: 'string', default: '10' },
+			connections: { type: 'string', default: '10' }
+		}
+	});
+	return {
+		build: !values['no-build'],
+		durationSeconds: positiveInteger('--duration', values.duration),
+		connections: positiveInteger('--connections', values.connections)
+	};
+}
+
+function positiveInteger(flag: string, value: string): number {
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1) {
+		console.error(`${flag} must be a whole number of at least 1, got "${value}"`);
+		process.exit(2);
+	}
+	return n;
+}
+
+function build(): boolean {
+	const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+	return result.status === 0;
+}
+
+function gitCommit(): string | null {
+	const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+	return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function machine() {
+	const cpus = os.cpus();
+	return {
+		node: process.version,
+		platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+		cpuCount: cpus.length,
+		cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+		totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024)
+	};
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.on('error', reject);
+		probe.listen(0, () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+async function freePorts(count: number): Promise<number[]> {
+	const ports = new Set<number>();
+	while (ports.size < count) ports.add(await freePort());
+	return [...ports];
+}
+
+// ---------------------------------------------------------------------------------------------
+// server processes
+
+/** Spawns `node --import tsx <script>`, so the child's PID is the server itself (for RSS). */
+function startProcess(name: string, script: string, port: number, env: NodeJS.ProcessEnv) {
+	const child = spawn(process.execPath, ['--import', 'tsx', script], {
+		env: { ...process.env, ...env, PORT: String(port) },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	const collect = (chunk: Buffer) => {
+		output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+	};
+	child.stdout?.on('data', collect);
+	child.stderr?.on('data', collect);
+	let code: number | null | undefined;
+	const exited = new Promise<void>((resolve) => {
+		child.once('exit', (exitCode, signal) => {
+			code = exitCode ?? (signal ? null : 0);
+			resolve();
+		});
+		child.once('error', (error) => {
+			collect(Buffer.from(`spawn failed: ${error.message}\n`));
+			code = null;
+			resolve();
+		});
+	});
+	const server: ServerProcess = {
+		name,
+		child,
+		baseUrl: `http://127.0.0.1:${port}`,
+		exited,
+		exitCode: () => code,
+		output: () => output
+	};
+	return server;
+}
+
+function startApp(port: number, dataDir: string): ServerProcess {
+	return startProcess('app', 'scripts/start.ts', port, {
+		DATA_DIR: dataDir,
+		LOG_LEVEL: 'warn',
+		// RSS is read from the spawned PID, which is the HTTP server only with one process.
+		WORKERS: '1'
+	});
+}
+
+function startCeiling(port: number): ServerProcess {
+	return startProcess('ceiling', 'bench/ceiling-server.ts', port, {});
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `path` answers 200; false when the process exits or the time runs out. */
+async function waitUntilReady(server: ServerProcess, urlPath: string): Promise<boolean> {
+	const deadline = Date.now() + READY_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		if (server.exitCode() !== undefined) return false;
+		try {
+			const response = await fetch(server.baseUrl + urlPath, {
+				signal: AbortSignal.timeout(2_000)
+			});
+			await response.arrayBuffer();
+			if (response.status === 200) return true;
+		} catch {
+			// not listening yet
+		}
+		await sleep(250);
+	}
+	return false;
+}
+
+function reportStartFailure(server: ServerProcess) {
+	const code = server.exitCode();
+	const why =
+		code === undefined
+			? `did not answer 200 within ${READY_TIMEOUT_MS / 1000} s`
+			: `exited (code ${code ?? 'signal'})`;
+	console.error(`\nThe ${server.name} server ${why}. Its output:\n`);
+	console.error(server.output() || '(no output)');
+}
+
+/** SIGTERM, then SIGKILL when it has not stopped after 10 s. */
+async function stopProcess(server: ServerProcess): Promise<void> {
+	if (server.exitCode() !== undefined) return;
+	server.child.kill('SIGTERM');
+	const stopped = await Promise.race([
+		server.exited.then(() => true),
+		sleep(STOP_TIMEOUT_MS).then(() => false)
+	]);
+	if (!stopped) {
+		console.error(`The ${server.name} server did not stop within 10 s: killing it`);
+		server.child.kill('SIGKILL');
+		await server.exited;
+	}
+}
+
+function rssMb(pid: number | undefined): number | null {
+	if (pid === undefined) return null;
+	try {
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+		return match ? Number(match[1]) / 1024 : null;
+	} catch {
+		return null;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// measuring
+
+function load(url: string, scenario: Scenario, options: Options, seconds: number) {
+	return autocannon({
+		url,
+		connections: options.connections,
+		duration: seconds,
+		headers: scenario.headers
+	});
+}
+
+async function measure(
+	scenario: Scenario,
+	server: ServerProcess,
+	options: Options
+): Promise<ScenarioResult> {
+	const url = server.baseUrl + scenario.path;
+	await load(url, scenario, options, WARM_UP_SECONDS);
+	const result = await load(url, scenario, options, options.durationSeconds);
+	return {
+		name: scenario.name,
+		target: scenario.target,
+		path: scenario.path,
+		requestsPerSecond: result.requests.mean,
+		latencyP50Ms: result.latency.p50,
+		latencyP99Ms: result.latency.p99,
+		requests: result.requests.total,
+		errors: result.errors,
+		non2xx: result.non2xx,
+		timeouts: result.timeouts,
+		rssMb: rssMb(server.child.pid),
+		ceilingPercent: null
+	};
+}
+
+function withCeilingRatio(results: ScenarioResult[]): ScenarioResult[] {
+	const ceiling = results.find((r) => r.target === 'ceiling');
+	if (!ceiling || ceiling.requestsPerSecond === 0) return results;
+	return results.map((r) => ({
+		...r,
+		ceilingPercent: (r.requestsPerSecond / ceiling.requestsPerSecond) * 100
+	}));
+}
+
+const failures = (r: ScenarioResult) => r.errors + r.non2xx;
+
+// ---------------------------------------------------------------------------------------------
+// reporting
+
+/** autocannon records latency in whole milliseconds (truncated), so 0 means under 1 ms. */
+const formatLatency = (ms: number) => (ms === 0 ? '<1' : ms.toFixed(0));
+
+function printTable(results: ScenarioResult[]) {
+	const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB', 'of ceiling'];
+	const rows = results.map((r) => [
+		`${r.name} (${r.path})`,
+		r.requestsPerSecond.toFixed(0),
+		formatLatency(r.latencyP50Ms),
+		formatLatency(r.latencyP99Ms),
+		String(failures(r)),
+		r.rssMb === null ? '-' : r.rssMb.toFixed(0),
+		r.ceilingPercent === null ? '-' : `${r.ceilingPercent.toFixed(1)}%`
+	]);
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+	const line = (cells: string[]) =>
+		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+	console.log(line(header));
+	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+	for (const row of rows) console.log(line(row));
+}
+
+function writeResults(data: object, date: Date): string {
+	const dir = path.resolve('bench/results');
+	fs.mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `${date.toISOString().replace(/:/g, '-')}.json`);
+	fs.writeFileSync(file, JSON.stringify(data, null, '\t') + '\n');
+	return path.relative(process.cwd(), file);
+}
+
+// ---------------------------------------------------------------------------------------------
+// main
+
+async function runScenarios(servers: Record<Target, ServerProcess>, options: Options) {
+	const results: ScenarioResult[] = [];
+	for (const scenario of SCENARIOS) {
+		process.stdout.write(`  ${scenario.name} (${scenario.target} ${scenario.path}) … `);
+		const result = await measure(scenario, servers[scenario.target], options);
+		console.log(`${result.requestsPerSecond.toFixed(0)} req/s`);
+		results.push(result);
+	}
+	return withCeilingRatio(results);
+}
+
+async function main(): Promise<number> {
+	const options = parseOptions();
+	const date = new Date();
+	if (options.build && !build()) {
+		console.error('Build failed: see the output above.');
+		return 1;
+	}
+
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kennisnetwerk-bench-'));
+	const started: ServerProcess[] = [];
+	const cleanUp = async () => {
+		await Promise.all(started.map(stopProcess));
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	};
+	process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+	try {
+		const [appPort, ceilingPort] = await freePorts(2);
+		const app = startApp(appPort!, dataDir);
+		const ceiling = startCeiling(ceilingPort!);
+		started.push(app, ceiling);
+		console.log(`Starting the app (data in ${dataDir}) and the ceiling server…`);
+		for (const [server, urlPath] of [
+			[app, '/healthz'],
+			[ceiling, '/']
+		] as const) {
+			if (!(await waitUntilReady(server, urlPath))) {
+				reportStartFailure(server);
+				return 1;
+			}
+		}
+
+		const info = machine();
+		console.log(
+			`Measuring ${SCENARIOS.length} scenarios: ${WARM_UP_SECONDS} s warm-up + ${options.durationSeconds} s, ${options.connections} connections`
+		);
+		const results = await runScenarios({ app, ceiling }, options);
+
+		console.log(`\nnode ${info.node}, ${info.cpuCount} CPUs, ${info.cpuModel}\n`);
+		printTable(results);
+		const file = writeResults(
+			{ date: date.toISOString(), commit: gitCommit(), machine: info, options, results },
+			date
+		);
+		console.log(`\nWritten to ${file}`);
+
+		const failed = results.filter((r) => failures(r) > 0);
+		if (failed.length) {
+			console.error(`\nErrors or non-2xx responses in: ${failed.map((r) => r.name).join(', ')}`);
+			const output = app.output().trim();
+			if (output) console.error(`App output (last ${OUTPUT_LIMIT / 1024} KB):\n${output}`);
+			return 1;
+		}
+		return 0;
+	} finally {
+		await cleanUp();
+	}
+}
+
+process.exit(await main());

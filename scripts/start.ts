@@ -1,0 +1,106 @@
+import cluster from 'node:cluster';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { openDatabase } from '../src/lib/server/db/index';
+import { prepareDatabase } from '../src/lib/server/db/setup';
+import { parseConfig } from '../src/lib/server/platform/config';
+import { serve } from './server';
+
+// `npm start`: validate the configuration, build when there is no build, migrate and seed once,
+// then serve with WORKERS processes.
+
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+	console.error(parsed.message);
+	process.exit(1);
+}
+const config = parsed.config;
+
+async function primary() {
+	if (!fs.existsSync('build/handler.js')) {
+		console.log('No build found: building the app (npm run build)…');
+		const result = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+		if (result.status !== 0) {
+			console.error('Build failed: see the output above.');
+			process.exit(1);
+		}
+	}
+
+	const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+	try {
+		const setup = await prepareDatabase(handle.db, config);
+		if (!setup.ok) {
+			console.error(setup.message);
+			process.exit(1);
+		}
+		console.log(`Database: ${handle.dialect} at ${handle.location}`);
+		if (setup.applied.length) console.log(`Migrations applied: ${setup.applied.join(', ')}`);
+		console.log(
+			`Reference data: ${setup.reference.provinces} provinces, ${setup.reference.organisations} organisations, ${setup.reference.themes} themes, ${setup.reference.networks} networks`
+		);
+		if (setup.demo) {
+			console.log(
+				`Demo: ${setup.demo.created ? 'seeded' : 'already present'}, ${setup.demo.memberEmails.length} members`
+			);
+			console.log(`Sign in as the demo admin: ${setup.demo.adminEmail} / ${setup.demo.password}`);
+			console.log(
+				`Demo members (same password): ${setup.demo.memberEmails.slice(0, 3).join(', ')}, …`
+			);
+		} else if (setup.adminEmail) {
+			console.log(`Admin: ${setup.adminEmail}`);
+		}
+	} catch (error) {
+		console.error(
+			`Database error (${handle.location}): ${error instanceof Error ? error.message : String(error)}`
+		);
+		process.exit(1);
+	} finally {
+		await handle.close();
+	}
+
+	if (config.workers > 1) {
+		let listening = 0;
+		cluster.on('listening', () => {
+			if (++listening === config.workers) announce();
+		});
+		cluster.on('exit', (worker, code, signal) => {
+			if (shuttingDown) return;
+			console.error(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting a new one`);
+			cluster.fork();
+		});
+		let shuttingDown = false;
+		const stopAll = (signal: NodeJS.Signals) => {
+			shuttingDown = true;
+			for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+		};
+		process.once('SIGTERM', () => stopAll('SIGTERM'));
+		process.once('SIGINT', () => stopAll('SIGINT'));
+		for (let i = 0; i < config.workers; i++) cluster.fork();
+	} else {
+		await listen();
+		announce();
+	}
+}
+
+async function listen() {
+	try {
+		await serve(config);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		console.error(
+			code === 'EADDRINUSE'
+				? `Configuration error: PORT ${config.port} is already in use`
+				: `Could not start: ${error instanceof Error ? error.message : String(error)}`
+		);
+		process.exit(1);
+	}
+}
+
+function announce() {
+	console.log(
+		`Kennisnetwerk is running at ${config.origin} (${config.workers} process${config.workers > 1 ? 'es' : ''}; stop with Ctrl+C)`
+	);
+}
+
+if (cluster.isPrimary) await primary();
+else await listen();

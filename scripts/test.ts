@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// `npm test`: unit, integration and end-to-end tests, in that order. Each suite runs in its own
+// Vitest process with the default reporter on the terminal and a JSON report that we sum up.
+// The last line printed is always `N passed, N failed`; the exit code is 0 only if nothing failed.
+
+interface JsonReport {
+	numPassedTests: number;
+	numFailedTests: number;
+	testResults: { status: string; assertionResults: unknown[] }[];
+}
+
+const ci = process.env.CI === 'true';
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kennisnetwerk-test-'));
+const env = { ...process.env, CHROMIUM_PATH: chromium };
+
+let passed = 0;
+let failed = 0;
+const notes: string[] = [];
+
+function run(command: string, args: string[]): number {
+	const result = spawnSync(command, args, { stdio: 'inherit', env });
+	return result.status ?? 1;
+}
+
+function readReport(file: string): JsonReport | undefined {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8')) as JsonReport;
+	} catch {
+		return undefined;
+	}
+}
+
+function vitest(project: string): void {
+	const file = path.join(reportDir, `${project}.json`);
+	const status = run('npx', [
+		'vitest',
+		'run',
+		'--project',
+		project,
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${file}`
+	]);
+	const report = readReport(file);
+	const suitePassed = report?.numPassedTests ?? 0;
+	let suiteFailed = report?.numFailedTests ?? 0;
+	// A test file that failed without a failing test (import error, failing hook) counts as one.
+	for (const result of report?.testResults ?? []) {
+		if (result.status === 'failed' && result.assertionResults.length === 0) suiteFailed++;
+	}
+	if (status !== 0 && suiteFailed === 0) suiteFailed = 1;
+	const why = status === 0 ? '' : ` (vitest exited with ${status}${report ? '' : ', no report'})`;
+	notes.push(`${project}: ${suitePassed} passed, ${suiteFailed} failed${why}`);
+	passed += suitePassed;
+	failed += suiteFailed;
+}
+
+function skip(what: string, why: string): void {
+	if (ci) {
+		notes.push(`failed: ${what} must run when CI=true, but ${why}`);
+		failed++;
+	} else {
+		notes.push(`skipped: ${what} (${why})`);
+	}
+}
+
+vitest('unit');
+
+vitest('integration');
+if (!process.env.DATABASE_URL_TEST) {
+	skip('PostgreSQL integration suite', 'DATABASE_URL_TEST is not set');
+}
+
+if (!fs.existsSync(chromium)) {
+	skip('end-to-end suite', `no Chromium at ${chromium}`);
+} else if (run('npm', ['run', 'build']) !== 0) {
+	notes.push('e2e: failed: `npm run build` failed, so the end-to-end suite did not run');
+	failed++;
+} else {
+	vitest('e2e');
+}
+
+fs.rmSync(reportDir, { recursive: true, force: true });
+console.log(['', ...notes, `${passed} passed, ${failed} failed`].join('\n'));
+process.exitCode = failed === 0 ? 0 : 1;

@@ -1,0 +1,34 @@
+import { type MigrationResultSet, Migrator } from 'kysely';
+import type { DB } from './index';
+import { migrations } from './migrations/index';
+
+function migrator(db: DB) {
+	return new Migrator({
+		db,
+		provider: { getMigrations: async () => migrations }
+	});
+}
+
+function check(result: MigrationResultSet): string[] {
+	if (result.error) {
+		const failed = result.results?.find((r) => r.status === 'Error');
+		const reason = result.error instanceof Error ? result.error.message : String(result.error);
+		throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+	}
+	return (result.results ?? []).map((r) => r.migrationName);
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: DB): Promise<string[]> {
+	return check(await migrator(db).migrateToLatest());
+}
+
+/** Undoes the most recent migration (used by tests that prove every `down` works). */
+export async function migrateDown(db: DB): Promise<string[]> {
+	return check(await migrator(db).migrateDown());
+}
+
+export async function migrateToEmpty(db: DB): Promise<string[]> {
+	const { NO_MIGRATIONS } = await import('kysely');
+	return check(await migrator(db).migrateTo(NO_MIGRATIONS));
+}

@@ -1,0 +1,32 @@
+import type { Config } from '../platform/config';
+import type { DB } from './index';
+import { migrateToLatest } from './migrate';
+import { ensureFirstAdmin } from './seed/admin';
+import { type DemoSummary, seedDemo } from './seed/demo';
+import { type ReferenceCounts, seedReference } from './seed/reference';
+
+export type SetupResult =
+	| {
+			ok: true;
+			applied: string[];
+			reference: ReferenceCounts;
+			demo: DemoSummary | null;
+			adminEmail: string | null;
+	  }
+	| { ok: false; message: string };
+
+/** What every start does before serving: migrate, seed the reference facts, then the demo or a first admin. */
+export async function prepareDatabase(
+	db: DB,
+	config: Pick<Config, 'seedDemo' | 'adminEmail' | 'adminPassword'>
+): Promise<SetupResult> {
+	const applied = await migrateToLatest(db);
+	const reference = await seedReference(db);
+	if (config.seedDemo) {
+		const demo = await seedDemo(db);
+		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
+	}
+	const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);
+	if (!admin.ok) return admin;
+	return { ok: true, applied, reference, demo: null, adminEmail: admin.email };
+}

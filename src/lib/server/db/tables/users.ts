@@ -1,0 +1,44 @@
+import type { Generated } from 'kysely';
+
+export type UserRole = 'member' | 'editor' | 'admin';
+export type UserStatus = 'applicant' | 'active' | 'suspended';
+
+/** People. The columns better-auth needs (id, name, email, email_verified, image, timestamps) plus ours. */
+export interface UserTable {
+	id: string;
+	email: string;
+	name: string;
+	email_verified: boolean | number;
+	image: string | null;
+	role: UserRole;
+	status: UserStatus;
+	job_title: string | null;
+	organisation_id: string | null;
+	province_code: string | null;
+	field_role_id: string | null;
+	is_demo: boolean | number;
+	created_at: Generated<string>;
+	updated_at: Generated<string>;
+}
+
+export interface UserThemeTable {
+	user_id: string;
+	theme_id: string;
+}
+
+/** Sign-in methods in better-auth's shape; provider_id 'credential' holds the password hash. */
+export interface AccountTable {
+	id: string;
+	account_id: string;
+	provider_id: string;
+	user_id: string;
+	password: string | null;
+	access_token: string | null;
+	refresh_token: string | null;
+	id_token: string | null;
+	access_token_expires_at: string | null;
+	refresh_token_expires_at: string | null;
+	scope: string | null;
+	created_at: Generated<string>;
+	updated_at: Generated<string>;
+}

@@ -1,0 +1,168 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment, validated once at start. A wrong value yields one line
+ * naming the variable and the reason; callers print it and exit with code 1.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const boolish = (name: string, fallback: boolean) =>
+	z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (v === undefined || v === '') return fallback;
+			const s = v.trim().toLowerCase();
+			if (['1', 'true', 'yes', 'ja', 'on'].includes(s)) return true;
+			if (['0', 'false', 'no', 'nee', 'off'].includes(s)) return false;
+			ctx.addIssue({ code: 'custom', message: `${name} must be true or false, got "${v}"` });
+			return z.NEVER;
+		});
+
+const intIn = (name: string, min: number, max: number, fallback: number) =>
+	z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (v === undefined || v.trim() === '') return fallback;
+			if (!/^\d+$/.test(v.trim())) {
+				ctx.addIssue({ code: 'custom', message: `${name} must be a whole number, got "${v}"` });
+				return z.NEVER;
+			}
+			const n = Number(v);
+			if (n < min || n > max) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `${name} must be between ${min} and ${max}, got ${n}`
+				});
+				return z.NEVER;
+			}
+			return n;
+		});
+
+const urlWithScheme = (name: string, schemes: string[]) =>
+	z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (v === undefined || v.trim() === '') return undefined;
+			let url: URL;
+			try {
+				url = new URL(v.trim());
+			} catch {
+				ctx.addIssue({ code: 'custom', message: `${name} is not a valid URL` });
+				return z.NEVER;
+			}
+			if (!schemes.includes(url.protocol)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `${name} must start with ${schemes.map((s) => s + '//').join(' or ')}, got "${url.protocol}//"`
+				});
+				return z.NEVER;
+			}
+			return v.trim();
+		});
+
+const envSchema = z.object({
+	PORT: intIn('PORT', 1, 65535, 3000),
+	HOST: z.string().optional().default('0.0.0.0'),
+	ORIGIN: urlWithScheme('ORIGIN', ['http:', 'https:']),
+	DATA_DIR: z.string().optional(),
+	DATABASE_URL: urlWithScheme('DATABASE_URL', ['postgres:', 'postgresql:']),
+	SMTP_URL: urlWithScheme('SMTP_URL', ['smtp:', 'smtps:']),
+	LOG_LEVEL: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			const level = (v ?? '').trim().toLowerCase() || 'info';
+			if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${v}"`
+				});
+				return z.NEVER;
+			}
+			return level as (typeof LOG_LEVELS)[number];
+		}),
+	WORKERS: intIn('WORKERS', 1, 64, 1),
+	SEED_DEMO: boolish('SEED_DEMO', true),
+	ADMIN_EMAIL: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v?.trim()) return undefined;
+			if (!z.email().safeParse(v.trim()).success) {
+				ctx.addIssue({ code: 'custom', message: `ADMIN_EMAIL is not a valid e-mail address` });
+				return z.NEVER;
+			}
+			return v.trim().toLowerCase();
+		}),
+	ADMIN_PASSWORD: z.string().optional(),
+	SHUTDOWN_TIMEOUT: intIn('SHUTDOWN_TIMEOUT', 1, 600, 30)
+});
+
+export interface Config {
+	port: number;
+	host: string;
+	origin: string;
+	https: boolean;
+	dataDir: string;
+	databaseUrl: string | undefined;
+	dialect: 'sqlite' | 'postgres';
+	smtpUrl: string | undefined;
+	logLevel: (typeof LOG_LEVELS)[number];
+	workers: number;
+	seedDemo: boolean;
+	adminEmail: string | undefined;
+	adminPassword: string | undefined;
+	shutdownTimeoutSeconds: number;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ConfigResult {
+	const parsed = envSchema.safeParse(env);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const variable = issue?.path[0] ? String(issue.path[0]) : 'environment';
+		const message = issue?.message ?? 'invalid value';
+		return {
+			ok: false,
+			message: `Configuration error: ${message.startsWith(variable) ? message : `${variable}: ${message}`}`
+		};
+	}
+	const e = parsed.data;
+	const origin = (e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+	return {
+		ok: true,
+		config: {
+			port: e.PORT,
+			host: e.HOST,
+			origin,
+			https: origin.startsWith('https:'),
+			dataDir: path.resolve(cwd, e.DATA_DIR?.trim() || './data'),
+			databaseUrl: e.DATABASE_URL,
+			dialect: e.DATABASE_URL ? 'postgres' : 'sqlite',
+			smtpUrl: e.SMTP_URL,
+			logLevel: e.LOG_LEVEL,
+			workers: e.WORKERS,
+			seedDemo: e.SEED_DEMO,
+			adminEmail: e.ADMIN_EMAIL,
+			adminPassword: e.ADMIN_PASSWORD,
+			shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT
+		}
+	};
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration; throws with the one-line message when the environment is wrong. */
+export function getConfig(): Config {
+	if (cached) return cached;
+	const result = parseConfig(process.env);
+	if (!result.ok) throw new Error(result.message);
+	cached = result.config;
+	return cached;
+}
