@@ -27,7 +27,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'integration',
-					include: ['src/**/*.int.test.ts'],
+					include: ['src/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
 					environment: 'node',
 					testTimeout: 30_000,
 					hookTimeout: 60_000

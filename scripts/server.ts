@@ -5,11 +5,7 @@ import type { Config } from '../src/lib/server/platform/config';
 import { logger } from '../src/lib/server/platform/logger';
 import { applySecurityHeaders } from '../src/lib/server/platform/security-headers';
 
-type NodeHandler = (
-	req: http.IncomingMessage,
-	res: http.ServerResponse,
-	next?: () => void
-) => void;
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
 /**
  * Serves the SvelteKit build (build/handler.js) with the security headers on every response and

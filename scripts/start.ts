@@ -1,12 +1,12 @@
 import cluster from 'node:cluster';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { openDatabase } from '../src/lib/server/db/index';
+import { type DatabaseHandle, openDatabase } from '../src/lib/server/db/index';
 import { prepareDatabase } from '../src/lib/server/db/setup';
 import { parseConfig } from '../src/lib/server/platform/config';
 import { serve } from './server';
 
-// `npm start`: validate the configuration, build when there is no build, migrate and seed once,
+// `npm start`: validate the configuration, migrate and seed once, build when there is no build,
 // then serve with WORKERS processes.
 
 const parsed = parseConfig(process.env);
@@ -17,17 +17,9 @@ if (!parsed.ok) {
 const config = parsed.config;
 
 async function primary() {
-	if (!fs.existsSync('build/handler.js')) {
-		console.log('No build found: building the app (npm run build)…');
-		const result = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-		if (result.status !== 0) {
-			console.error('Build failed: see the output above.');
-			process.exit(1);
-		}
-	}
-
-	const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+	let handle: DatabaseHandle | undefined;
 	try {
+		handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 		const setup = await prepareDatabase(handle.db, config);
 		if (!setup.ok) {
 			console.error(setup.message);
@@ -50,12 +42,20 @@ async function primary() {
 			console.log(`Admin: ${setup.adminEmail}`);
 		}
 	} catch (error) {
-		console.error(
-			`Database error (${handle.location}): ${error instanceof Error ? error.message : String(error)}`
-		);
+		const where = handle?.location ?? (config.databaseUrl ? 'PostgreSQL' : config.dataDir);
+		console.error(`Database error (${where}): ${errorMessage(error)}`);
 		process.exit(1);
 	} finally {
-		await handle.close();
+		await handle?.close();
+	}
+
+	if (!fs.existsSync('build/handler.js')) {
+		console.log('No build found: building the app (npm run build)…');
+		const result = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+		if (result.status !== 0) {
+			console.error('Build failed: see the output above.');
+			process.exit(1);
+		}
 	}
 
 	if (config.workers > 1) {
@@ -90,10 +90,19 @@ async function listen() {
 		console.error(
 			code === 'EADDRINUSE'
 				? `Configuration error: PORT ${config.port} is already in use`
-				: `Could not start: ${error instanceof Error ? error.message : String(error)}`
+				: `Could not start: ${errorMessage(error)}`
 		);
 		process.exit(1);
 	}
+}
+
+/** One line, also for errors that hide their cause (pg throws an AggregateError without a message). */
+function errorMessage(error: unknown): string {
+	if (error instanceof AggregateError && !error.message && error.errors.length) {
+		return errorMessage(error.errors[0]);
+	}
+	if (error instanceof Error) return (error.message || error.name).split('\n')[0] ?? error.name;
+	return String(error);
 }
 
 function announce() {

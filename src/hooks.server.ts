@@ -68,7 +68,9 @@ const observe: Handle = async ({ event, resolve }) => {
 const csrf: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteMutation(event.request, event.url)) {
 		return new Response(
-			JSON.stringify({ error: { code: 'cross_site_request', message: 'Verzoek van een andere site geweigerd.' } }),
+			JSON.stringify({
+				error: { code: 'cross_site_request', message: 'Verzoek van een andere site geweigerd.' }
+			}),
 			{ status: 403, headers: { 'content-type': 'application/json' } }
 		);
 	}

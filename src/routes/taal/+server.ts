@@ -7,7 +7,8 @@ export const GET: RequestHandler = ({ url, cookies }) => {
 	const target = url.searchParams.get('naar');
 	const back = url.searchParams.get('terug') ?? '/';
 	// Only paths on this site: no "//evil.example" or absolute URLs.
-	const safeBack = back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
+	const safeBack =
+		back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
 	if (target && isLocale(target)) {
 		cookies.set(cookieName, target, {
 			path: '/',

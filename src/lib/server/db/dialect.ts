@@ -43,7 +43,9 @@ class BooleanToInteger extends OperationNodeTransformer {
 		const out = super.transformValue(node);
 		return typeof out.value === 'boolean' ? { ...out, value: out.value ? 1 : 0 } : out;
 	}
-	protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+	protected override transformPrimitiveValueList(
+		node: PrimitiveValueListNode
+	): PrimitiveValueListNode {
 		const out = super.transformPrimitiveValueList(node);
 		return {
 			...out,

@@ -12,8 +12,10 @@ function migrator(db: DB) {
 function check(result: MigrationResultSet): string[] {
 	if (result.error) {
 		const failed = result.results?.find((r) => r.status === 'Error');
+		// No failed migration means the database itself could not be used: pass that error on.
+		if (!failed) throw result.error;
 		const reason = result.error instanceof Error ? result.error.message : String(result.error);
-		throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+		throw new Error(`Migration ${failed.migrationName} failed: ${reason}`);
 	}
 	return (result.results ?? []).map((r) => r.migrationName);
 }

@@ -122,7 +122,10 @@ export interface Config {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
-export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ConfigResult {
+export function parseConfig(
+	env: Record<string, string | undefined>,
+	cwd = process.cwd()
+): ConfigResult {
 	const parsed = envSchema.safeParse(env);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];

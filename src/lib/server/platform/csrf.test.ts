@@ -8,13 +8,20 @@ const req = (method: string, headers: Record<string, string>) =>
 describe('isCrossSiteMutation', () => {
 	it('refuses a JSON, text/plain or upper-case content type post from another origin', () => {
 		for (const type of ['application/json', 'text/plain', 'TEXT/PLAIN', 'Application/JSON']) {
-			expect(isCrossSiteMutation(req('POST', { origin: 'https://evil.example', 'content-type': type }), url)).toBe(true);
+			expect(
+				isCrossSiteMutation(
+					req('POST', { origin: 'https://evil.example', 'content-type': type }),
+					url
+				)
+			).toBe(true);
 		}
 		expect(isCrossSiteMutation(req('DELETE', { origin: 'https://evil.example' }), url)).toBe(true);
 	});
 
 	it('lets same-origin mutations and all reads through', () => {
-		expect(isCrossSiteMutation(req('POST', { origin: 'https://kennisnetwerk.example' }), url)).toBe(false);
+		expect(isCrossSiteMutation(req('POST', { origin: 'https://kennisnetwerk.example' }), url)).toBe(
+			false
+		);
 		expect(isCrossSiteMutation(req('GET', { origin: 'https://evil.example' }), url)).toBe(false);
 	});
 
@@ -25,7 +32,10 @@ describe('isCrossSiteMutation', () => {
 
 	it('does not apply to bearer-token API clients', () => {
 		expect(
-			isCrossSiteMutation(req('POST', { origin: 'https://elders.example', authorization: 'Bearer abc' }), url)
+			isCrossSiteMutation(
+				req('POST', { origin: 'https://elders.example', authorization: 'Bearer abc' }),
+				url
+			)
 		).toBe(false);
 	});
 });

@@ -2,7 +2,10 @@ import client from 'prom-client';
 
 /** Prometheus metrics of this process, served at /metrics. */
 const KEY = Symbol.for('kennisnetwerk.metrics');
-type Metrics = { registry: client.Registry; httpDuration: client.Histogram<'method' | 'route' | 'status'> };
+type Metrics = {
+	registry: client.Registry;
+	httpDuration: client.Histogram<'method' | 'route' | 'status'>;
+};
 const store = globalThis as typeof globalThis & { [KEY]?: Metrics };
 
 function create(): Metrics {

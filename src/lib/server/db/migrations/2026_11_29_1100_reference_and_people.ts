@@ -47,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
 		.addColumn('updated_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
 		.execute();
-	await db.schema.createIndex('organisations_type_idx').on('organisations').column('type_id').execute();
+	await db.schema
+		.createIndex('organisations_type_idx')
+		.on('organisations')
+		.column('type_id')
+		.execute();
 	await db.schema
 		.createIndex('organisations_province_idx')
 		.on('organisations')
@@ -66,10 +70,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('audience', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('visibility', 'text', (c) =>
-			c.notNull().defaultTo('public').check(sql`visibility in ('public', 'members', 'private')`)
+			c
+				.notNull()
+				.defaultTo('public')
+				.check(sql`visibility in ('public', 'members', 'private')`)
 		)
 		.addColumn('join_policy', 'text', (c) =>
-			c.notNull().defaultTo('open').check(sql`join_policy in ('open', 'request', 'invitation')`)
+			c
+				.notNull()
+				.defaultTo('open')
+				.check(sql`join_policy in ('open', 'request', 'invitation')`)
 		)
 		.addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('created_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
@@ -78,14 +88,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('network_provinces')
-		.addColumn('network_id', 'text', (c) => c.notNull().references('networks.id').onDelete('cascade'))
+		.addColumn('network_id', 'text', (c) =>
+			c.notNull().references('networks.id').onDelete('cascade')
+		)
 		.addColumn('province_code', 'text', (c) => c.notNull().references('provinces.code'))
 		.addPrimaryKeyConstraint('network_provinces_pk', ['network_id', 'province_code'])
 		.execute();
 
 	await db.schema
 		.createTable('network_themes')
-		.addColumn('network_id', 'text', (c) => c.notNull().references('networks.id').onDelete('cascade'))
+		.addColumn('network_id', 'text', (c) =>
+			c.notNull().references('networks.id').onDelete('cascade')
+		)
 		.addColumn('theme_id', 'text', (c) => c.notNull().references('themes.id'))
 		.addPrimaryKeyConstraint('network_themes_pk', ['network_id', 'theme_id'])
 		.execute();
@@ -98,20 +112,32 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('email_verified', t.boolean, (c) => c.notNull().defaultTo(t.false))
 		.addColumn('image', 'text')
 		.addColumn('role', 'text', (c) =>
-			c.notNull().defaultTo('member').check(sql`role in ('member', 'editor', 'admin')`)
+			c
+				.notNull()
+				.defaultTo('member')
+				.check(sql`role in ('member', 'editor', 'admin')`)
 		)
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('applicant').check(sql`status in ('applicant', 'active', 'suspended')`)
+			c
+				.notNull()
+				.defaultTo('applicant')
+				.check(sql`status in ('applicant', 'active', 'suspended')`)
 		)
 		.addColumn('job_title', 'text')
-		.addColumn('organisation_id', 'text', (c) => c.references('organisations.id').onDelete('set null'))
+		.addColumn('organisation_id', 'text', (c) =>
+			c.references('organisations.id').onDelete('set null')
+		)
 		.addColumn('province_code', 'text', (c) => c.references('provinces.code'))
 		.addColumn('field_role_id', 'text', (c) => c.references('field_roles.id'))
 		.addColumn('is_demo', t.boolean, (c) => c.notNull().defaultTo(t.false))
 		.addColumn('created_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
 		.addColumn('updated_at', t.timestamp, (c) => c.notNull().defaultTo(t.now))
 		.execute();
-	await db.schema.createIndex('users_organisation_idx').on('users').column('organisation_id').execute();
+	await db.schema
+		.createIndex('users_organisation_idx')
+		.on('users')
+		.column('organisation_id')
+		.execute();
 	await db.schema.createIndex('users_province_idx').on('users').column('province_code').execute();
 
 	await db.schema

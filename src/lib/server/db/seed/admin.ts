@@ -3,8 +3,7 @@ import { hashPassword } from 'better-auth/crypto';
 import type { DB } from '../index';
 
 export type FirstAdminResult =
-	| { ok: true; created: boolean; email: string | null }
-	| { ok: false; message: string };
+	{ ok: true; created: boolean; email: string | null } | { ok: false; message: string };
 
 /**
  * A clean start (SEED_DEMO=false) needs one admin. When none exists, ADMIN_EMAIL and
@@ -51,7 +50,13 @@ export async function ensureFirstAdmin(
 			.execute();
 		await trx
 			.insertInto('accounts')
-			.values({ id: randomUUID(), account_id: id, provider_id: 'credential', user_id: id, password: hash })
+			.values({
+				id: randomUUID(),
+				account_id: id,
+				provider_id: 'credential',
+				user_id: id,
+				password: hash
+			})
 			.execute();
 	});
 	return { ok: true, created: true, email };

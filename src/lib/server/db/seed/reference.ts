@@ -46,7 +46,8 @@ interface NetworkSeed {
 const THEMATIC: Record<string, Omit<NetworkSeed, 'name' | 'kind' | 'audience' | 'provinces'>> = {
 	'EZ-medewerkers van provincies': {
 		joinPolicy: 'request',
-		summary: 'Provinciale beleidsmakers economie delen hoe zij het mkb in hun provincie ondersteunen.',
+		summary:
+			'Provinciale beleidsmakers economie delen hoe zij het mkb in hun provincie ondersteunen.',
 		description:
 			'In dit netwerk vergelijken de twaalf provincies hun aanpak voor het brede mkb: welke regelingen werken, hoe je samenwerkt met gemeenten en regionale ontwikkelingsmaatschappijen en wat je leert van de evaluaties. Leden stellen elkaar vragen, delen stukken en komen een paar keer per jaar bij elkaar.',
 		themes: ['Regionale samenwerking', 'Ondernemersecosysteem', 'Financiering']
@@ -60,7 +61,8 @@ const THEMATIC: Record<string, Omit<NetworkSeed, 'name' | 'kind' | 'audience' | 
 	},
 	'Accountmanagers en bedrijfscontactfunctionarissen': {
 		joinPolicy: 'open',
-		summary: 'Het netwerk van wie dagelijks met ondernemers praat, bij gemeente, provincie of intermediair.',
+		summary:
+			'Het netwerk van wie dagelijks met ondernemers praat, bij gemeente, provincie of intermediair.',
 		description:
 			'Accountmanagers en bedrijfscontactfunctionarissen zijn het eerste aanspreekpunt voor ondernemers. In dit netwerk leren zij van elkaars gesprekstechnieken, doorverwijzingen en samenwerking over gemeentegrenzen heen, en bouwen zij aan regionaal accountmanagement.',
 		themes: ['Regionaal accountmanagement', 'Ondernemersecosysteem', 'Regionale samenwerking']
@@ -81,7 +83,8 @@ const REGIONAL: Record<string, { summary: string; description: string; themes: s
 		themes: ['Ondernemersecosysteem', 'Regionale samenwerking', 'Productiviteit']
 	},
 	'Regio Zwolle': {
-		summary: 'Regionaal leiderschap, een sterk netwerk en nieuwe kennis voor het mkb in Regio Zwolle.',
+		summary:
+			'Regionaal leiderschap, een sterk netwerk en nieuwe kennis voor het mkb in Regio Zwolle.',
 		description:
 			'Regio Zwolle onderzoekt hoe partijen samen regie nemen op de ondersteuning van ondernemers: wie neemt het voortouw, hoe houd je het netwerk levend en welke kennis ontbreekt nog?',
 		themes: ['Regionale samenwerking', 'Innovatie en concurrentiekracht']
@@ -90,7 +93,7 @@ const REGIONAL: Record<string, { summary: string; description: string; themes: s
 		summary:
 			'Samenwerking en kennisuitwisseling in Zuid-Holland rond human capital, circulaire economie en digitalisering.',
 		description:
-			'De Zuid-Hollandse partners bouwen aan een ondersteuningsecosysteem waarin ondernemers bij elke vraag de juiste partij vinden. De transitiethema\'s human capital, circulaire economie en digitalisering staan centraal.',
+			"De Zuid-Hollandse partners bouwen aan een ondersteuningsecosysteem waarin ondernemers bij elke vraag de juiste partij vinden. De transitiethema's human capital, circulaire economie en digitalisering staan centraal.",
 		themes: ['Human capital', 'Circulaire economie', 'Digitalisering', 'Ondernemersecosysteem']
 	}
 };
@@ -264,8 +267,10 @@ export async function seedReference(db: DB): Promise<ReferenceCounts> {
 }
 
 const EVENT_FORMAT_TEXT: Record<string, string> = {
-	Webinar: 'Online sessie van een uur waarin een spreker een aanpak toelicht en deelnemers vragen stellen.',
-	Leerbijeenkomst: 'Bijeenkomst om met vakgenoten een onderwerp uit te diepen, vaak als deel van een reeks.',
+	Webinar:
+		'Online sessie van een uur waarin een spreker een aanpak toelicht en deelnemers vragen stellen.',
+	Leerbijeenkomst:
+		'Bijeenkomst om met vakgenoten een onderwerp uit te diepen, vaak als deel van een reeks.',
 	Leerwerkbijeenkomst:
 		'Werksessie met ongeveer twintig deelnemers, gastexperts en praktijkvoorbeelden, met intervisie, simulaties of een projectbezoek.',
 	Excursie: 'Bezoek aan een inspirerend praktijkvoorbeeld, met de mensen die het hebben opgezet.',

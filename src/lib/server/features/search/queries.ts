@@ -23,7 +23,8 @@ export async function basicSearch(
 ): Promise<SearchHit[]> {
 	const pattern = likePattern(input.query);
 	const limit = input.limit ?? 20;
-	const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+	const like = (column: string) =>
+		sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 
 	const [networks, organisations, themes] = await Promise.all([
 		db

@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS, emptyDatabase, migratedDatabase, type TestDatabase } from '../testing/db';
+import { migrateToEmpty, migrateToLatest } from './migrate';
+import { migrations } from './migrations/index';
+import { ensureFirstAdmin } from './seed/admin';
+import { DEMO_ADMIN_EMAIL, seedDemo } from './seed/demo';
+import { seedReference } from './seed/reference';
+import { prepareDatabase } from './setup';
+
+describe.each(DIALECTS)('database on %s', (dialect) => {
+	let handle: TestDatabase;
+	afterEach(async () => {
+		await handle?.destroy();
+	});
+
+	it('applies every migration, undoes them all with down, and applies them again', async () => {
+		handle = await emptyDatabase(dialect);
+		const names = Object.keys(migrations);
+		expect(await migrateToLatest(handle.db)).toEqual(names);
+		expect(await migrateToLatest(handle.db)).toEqual([]);
+		expect(await migrateToEmpty(handle.db)).toEqual([...names].reverse());
+		const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
+		expect(tables.filter((t) => !t.startsWith('kysely_'))).toEqual([]);
+		expect(await migrateToLatest(handle.db)).toEqual(names);
+	});
+
+	it('seeds the reference facts, and a second run changes nothing', async () => {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		const snapshot = async () => ({
+			provinces: await handle.db.selectFrom('provinces').selectAll().orderBy('code').execute(),
+			organisations: await handle.db
+				.selectFrom('organisations')
+				.select([
+					'id',
+					'slug',
+					'name',
+					'type_id',
+					'province_code',
+					'municipality_class',
+					'is_partner'
+				])
+				.orderBy('slug')
+				.execute(),
+			networks: await handle.db
+				.selectFrom('networks')
+				.select(['id', 'slug', 'kind'])
+				.orderBy('slug')
+				.execute(),
+			networkProvinces: await handle.db
+				.selectFrom('network_provinces')
+				.selectAll()
+				.orderBy('network_id')
+				.orderBy('province_code')
+				.execute()
+		});
+		const first = await snapshot();
+		await seedReference(handle.db);
+		expect(await snapshot()).toEqual(first);
+
+		expect(first.provinces).toHaveLength(12);
+		const municipalities = first.organisations.filter((o) => o.type_id === 'gemeente');
+		expect(municipalities.filter((o) => o.municipality_class === 'g4').map((o) => o.name)).toEqual([
+			'Gemeente Amsterdam',
+			'Gemeente Den Haag',
+			'Gemeente Rotterdam',
+			'Gemeente Utrecht'
+		]);
+		expect(municipalities.filter((o) => o.municipality_class === 'g40')).toHaveLength(41);
+		const amstelveen = first.organisations.find((o) => o.slug === 'gemeente-amstelveen');
+		expect(amstelveen).toMatchObject({ province_code: 'NL-NH', municipality_class: 'g40' });
+		expect(first.organisations.filter((o) => Boolean(o.is_partner))).toHaveLength(9);
+		expect(first.organisations.filter((o) => o.type_id === 'provincie')).toHaveLength(12);
+		expect(first.networks.filter((n) => n.kind === 'thematic')).toHaveLength(3);
+		expect(first.networks.filter((n) => n.kind === 'regional')).toHaveLength(4);
+		const groningenAssen = first.networks.find((n) => n.slug === 'regio-groningen-assen');
+		expect(
+			first.networkProvinces
+				.filter((p) => p.network_id === groningenAssen?.id)
+				.map((p) => p.province_code)
+		).toEqual(['NL-DR', 'NL-GR']);
+
+		const counts = await Promise.all(
+			(['themes', 'event_formats', 'organisation_types', 'field_roles'] as const).map(async (t) =>
+				Number(
+					(
+						await handle.db
+							.selectFrom(t)
+							.select((eb) => eb.fn.countAll().as('n'))
+							.executeTakeFirstOrThrow()
+					).n
+				)
+			)
+		);
+		expect(counts).toEqual([12, 5, 9, 9]);
+	});
+
+	it('seeds a demo spread over all twelve provinces, once', async () => {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		const first = await seedDemo(handle.db);
+		expect(first.created).toBe(true);
+		const second = await seedDemo(handle.db);
+		expect(second.created).toBe(false);
+
+		const users = await handle.db
+			.selectFrom('users')
+			.select(['email', 'role', 'status', 'province_code', 'organisation_id'])
+			.execute();
+		expect(users).toHaveLength(first.memberEmails.length + 1);
+		expect(users.length).toBeGreaterThanOrEqual(25);
+		expect(new Set(users.map((u) => u.province_code)).size).toBe(12);
+		expect(users.every((u) => u.organisation_id && u.status === 'active')).toBe(true);
+		expect(users.find((u) => u.email === DEMO_ADMIN_EMAIL)?.role).toBe('admin');
+		const credentials = await handle.db
+			.selectFrom('accounts')
+			.select(['password'])
+			.where('provider_id', '=', 'credential')
+			.execute();
+		expect(credentials).toHaveLength(users.length);
+		expect(credentials.every((c) => c.password && !c.password.includes(first.password))).toBe(true);
+	});
+
+	it('starts clean without the demo: only the reference data and the first admin', async () => {
+		handle = await emptyDatabase(dialect);
+		const refused = await prepareDatabase(handle.db, {
+			seedDemo: false,
+			adminEmail: undefined,
+			adminPassword: undefined
+		});
+		expect(refused).toEqual({
+			ok: false,
+			message: expect.stringContaining('ADMIN_EMAIL and ADMIN_PASSWORD')
+		});
+		const tooShort = await ensureFirstAdmin(handle.db, 'a@gemeente.example', 'kort');
+		expect(tooShort.ok).toBe(false);
+
+		const setup = await prepareDatabase(handle.db, {
+			seedDemo: false,
+			adminEmail: 'eerste.beheerder@gemeente.example',
+			adminPassword: 'een lang genoeg wachtwoord'
+		});
+		expect(setup).toMatchObject({
+			ok: true,
+			demo: null,
+			adminEmail: 'eerste.beheerder@gemeente.example'
+		});
+		const users = await handle.db.selectFrom('users').select(['email', 'role']).execute();
+		expect(users).toEqual([{ email: 'eerste.beheerder@gemeente.example', role: 'admin' }]);
+
+		// A restart with other admin settings keeps the existing admin.
+		const again = await prepareDatabase(handle.db, {
+			seedDemo: false,
+			adminEmail: 'iemand.anders@gemeente.example',
+			adminPassword: 'nog een lang wachtwoord'
+		});
+		expect(again).toMatchObject({
+			ok: true,
+			applied: [],
+			adminEmail: 'eerste.beheerder@gemeente.example'
+		});
+		expect(await handle.db.selectFrom('users').select('email').execute()).toHaveLength(1);
+	});
+
+	it('stores booleans and timestamps the same way on both dialects', async () => {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		const partner = await handle.db
+			.selectFrom('organisations')
+			.select(['is_partner', 'created_at'])
+			.where('slug', '=', 'platform31')
+			.executeTakeFirstOrThrow();
+		expect(Boolean(partner.is_partner)).toBe(true);
+		expect(partner.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+	});
+});

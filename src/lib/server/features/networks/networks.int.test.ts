@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReference } from '../../db/seed/reference';
+import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
+import { buildMember, buildNetwork } from '../../testing/factories';
+import { networkReach } from '../home/queries';
+import { basicSearch } from '../search/queries';
+import { VISITOR, type Viewer } from '../viewer';
+import { listNetworks } from './queries';
+
+describe.each(DIALECTS)('networks, reach and basic search on %s', (dialect) => {
+	let handle: TestDatabase;
+	let member: Viewer;
+	const admin: Viewer = { kind: 'member', userId: 'admin', role: 'admin' };
+
+	beforeAll(async () => {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		await buildNetwork(handle.db, { name: 'Alleen voor leden', visibility: 'members' });
+		await buildNetwork(handle.db, { name: 'Besloten werkgroep', visibility: 'private' });
+		const row = await buildMember(handle.db, {
+			province: 'NL-GR',
+			organisationSlug: 'gemeente-groningen'
+		});
+		member = { kind: 'member', userId: row.id, role: 'member' };
+		await buildMember(handle.db, { province: 'NL-LI', organisationSlug: 'provincie-limburg' });
+		await buildMember(handle.db, { province: 'NL-LI', organisationSlug: 'gemeente-venlo' });
+		await buildMember(handle.db, { province: 'NL-ZE', status: 'applicant' });
+	});
+	afterAll(async () => {
+		await handle?.destroy();
+	});
+
+	it('shows visitors only public networks, members also members-only ones, never private ones', async () => {
+		const names = async (viewer: Viewer) =>
+			(await listNetworks(handle.db, { viewer })).map((n) => n.name);
+		const visitor = await names(VISITOR);
+		expect(visitor).toHaveLength(7);
+		expect(visitor).not.toContain('Alleen voor leden');
+		expect(await names(member)).toContain('Alleen voor leden');
+		expect(await names(member)).not.toContain('Besloten werkgroep');
+		expect(await names(admin)).toContain('Besloten werkgroep');
+	});
+
+	it('lists the regional communities with their provinces and themes', async () => {
+		const regional = await listNetworks(handle.db, { viewer: VISITOR, kind: 'regional' });
+		expect(regional.map((n) => n.name)).toEqual([
+			'Regio Groningen-Assen',
+			'Noordoost-Brabant',
+			'Regio Zwolle',
+			'Zuid-Holland'
+		]);
+		expect(regional[0]?.provinces.map((p) => p.name)).toEqual(['Drenthe', 'Groningen']);
+		expect(regional[3]?.themes.map((t) => t.name)).toContain('Circulaire economie');
+	});
+
+	it('counts the reach over active members only', async () => {
+		expect(await networkReach(handle.db)).toEqual({
+			members: 3,
+			organisations: 3,
+			provinces: 2,
+			municipalities: 2
+		});
+	});
+
+	it('finds organisations, networks and themes by part of their name, case-insensitively', async () => {
+		const hits = await basicSearch(handle.db, { viewer: VISITOR, query: 'ZWOLLE' });
+		expect(hits.map((h) => `${h.kind}:${h.title}`)).toEqual([
+			'network:Regio Zwolle',
+			'organisation:Gemeente Zwolle'
+		]);
+		const theme = await basicSearch(handle.db, { viewer: VISITOR, query: 'circulair' });
+		expect(theme.map((h) => h.title)).toContain('Circulaire economie');
+	});
+
+	it('treats % and _ as text and keeps hidden networks out of search results', async () => {
+		expect(await basicSearch(handle.db, { viewer: VISITOR, query: '%' })).toEqual([]);
+		expect(await basicSearch(handle.db, { viewer: VISITOR, query: '_' })).toEqual([]);
+		expect(await basicSearch(handle.db, { viewer: VISITOR, query: 'werkgroep' })).toEqual([]);
+		expect(await basicSearch(handle.db, { viewer: member, query: 'alleen voor' })).toHaveLength(1);
+		expect(await basicSearch(handle.db, { viewer: VISITOR, query: 'alleen voor' })).toHaveLength(0);
+	});
+});

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { DB } from '../db';
+import type { NetworkKind, NetworkVisibility } from '../db/tables/networks';
+import type { UserRole, UserStatus } from '../db/tables/users';
+import { slugify } from '../platform/slug';
+
+let counter = 0;
+const next = () => ++counter;
+
+/** A member with sensible defaults; override what the test is about. Needs the reference seed. */
+export async function buildMember(
+	db: DB,
+	overrides: Partial<{
+		name: string;
+		email: string;
+		province: string;
+		organisationSlug: string;
+		role: UserRole;
+		status: UserStatus;
+		themes: string[];
+	}> = {}
+) {
+	const n = next();
+	const id = randomUUID();
+	const organisation = overrides.organisationSlug
+		? await db
+				.selectFrom('organisations')
+				.select('id')
+				.where('slug', '=', overrides.organisationSlug)
+				.executeTakeFirstOrThrow()
+		: null;
+	const row = {
+		id,
+		email: overrides.email ?? `lid${n}-${id.slice(0, 8)}@gemeente.example`,
+		name: overrides.name ?? `Testlid ${n}`,
+		email_verified: true,
+		role: overrides.role ?? ('member' as const),
+		status: overrides.status ?? ('active' as const),
+		province_code: overrides.province ?? 'NL-UT',
+		organisation_id: organisation?.id ?? null,
+		is_demo: false
+	};
+	await db.insertInto('users').values(row).execute();
+	for (const theme of overrides.themes ?? []) {
+		await db
+			.insertInto('user_themes')
+			.values({ user_id: id, theme_id: slugify(theme) })
+			.execute();
+	}
+	return row;
+}
+
+export async function buildNetwork(
+	db: DB,
+	overrides: Partial<{ name: string; kind: NetworkKind; visibility: NetworkVisibility }> = {}
+) {
+	const n = next();
+	const name = overrides.name ?? `Testnetwerk ${n}`;
+	const row = {
+		id: randomUUID(),
+		slug: `${slugify(name)}-${n}`,
+		name,
+		kind: overrides.kind ?? ('thematic' as const),
+		summary: `Samenvatting van ${name}`,
+		description: '',
+		audience: '',
+		visibility: overrides.visibility ?? ('public' as const),
+		join_policy: 'open' as const,
+		position: 100 + n
+	};
+	await db.insertInto('networks').values(row).execute();
+	return row;
+}

@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const baseURL = () => inject('baseURL');
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}
+
+/** Opens a page and records what the browser complained about (CSP violations, script errors). */
+export async function openPage(browser: Browser, options: { javaScript?: boolean } = {}) {
+	const context = await browser.newContext({
+		baseURL: baseURL(),
+		javaScriptEnabled: options.javaScript ?? true,
+		locale: 'nl-NL'
+	});
+	const page = await context.newPage();
+	const problems: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(message.text());
+	});
+	page.on('pageerror', (error) => problems.push(error.message));
+	return { page, problems, close: () => context.close() };
+}
+
+/** axe with the WCAG 2.1 A and AA rules: no violations allowed. */
+export async function expectAccessible(page: Page) {
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const violations = result.violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(violations, `axe on ${page.url()}`).toEqual([]);
+}
