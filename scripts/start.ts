@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { type DatabaseHandle, openDatabase } from '../src/lib/server/db/index';
 import { prepareDatabase } from '../src/lib/server/db/setup';
 import { parseConfig } from '../src/lib/server/platform/config';
+import { serveClusterMetrics } from '../src/lib/server/platform/metrics';
 import { serve } from './server';
 
 // `npm start`: validate the configuration, migrate and seed once, build when there is no build,
@@ -75,6 +76,7 @@ async function primary() {
 		};
 		process.once('SIGTERM', () => stopAll('SIGTERM'));
 		process.once('SIGINT', () => stopAll('SIGINT'));
+		serveClusterMetrics();
 		for (let i = 0; i < config.workers; i++) cluster.fork();
 	} else {
 		await listen();

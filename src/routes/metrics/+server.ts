@@ -1,7 +1,7 @@
-import { metrics } from '$lib/server/platform/metrics';
+import { METRICS_CONTENT_TYPE, renderMetrics } from '$lib/server/platform/metrics';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () =>
-	new Response(await metrics.registry.metrics(), {
-		headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' }
+	new Response(await renderMetrics(), {
+		headers: { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'no-store' }
 	});
