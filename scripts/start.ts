@@ -32,12 +32,16 @@ async function primary() {
 			`Reference data: ${setup.reference.provinces} provinces, ${setup.reference.organisations} organisations, ${setup.reference.themes} themes, ${setup.reference.networks} networks`
 		);
 		if (setup.demo) {
+			const demo = setup.demo;
 			console.log(
-				`Demo: ${setup.demo.created ? 'seeded' : 'already present'}, ${setup.demo.memberEmails.length} members`
+				`Demo: ${demo.created ? 'seeded' : 'already present'}, ${demo.accounts} accounts (see README)`
 			);
-			console.log(`Sign in as the demo admin: ${setup.demo.adminEmail} / ${setup.demo.password}`);
+			const password = demo.password
+				? `password ${demo.password}${demo.generatedPassword ? ' (generated; shown only now, or set DEMO_PASSWORD)' : ''}`
+				: 'the password printed at the first start, or DEMO_PASSWORD';
+			console.log(`Sign in as the demo admin: ${demo.adminEmail} with ${password}`);
 			console.log(
-				`Demo members (same password): ${setup.demo.memberEmails.slice(0, 3).join(', ')}, …`
+				'Other demo accounts: demo-coordinator@example.org, demo-editor@example.org, demo-member1@example.org … demo-member30@example.org (same password)'
 			);
 		} else if (setup.adminEmail) {
 			console.log(`Admin: ${setup.adminEmail}`);

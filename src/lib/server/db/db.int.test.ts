@@ -99,16 +99,21 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 		handle = await migratedDatabase(dialect);
 		await seedReference(handle.db);
 		const first = await seedDemo(handle.db);
-		expect(first.created).toBe(true);
+		expect(first).toMatchObject({ created: true, generatedPassword: true });
+		expect(first.password).toMatch(/^[\w-]{16}$/);
 		const second = await seedDemo(handle.db);
-		expect(second.created).toBe(false);
+		expect(second).toMatchObject({ created: false, password: null });
 
 		const users = await handle.db
 			.selectFrom('users')
 			.select(['email', 'role', 'status', 'province_code', 'organisation_id'])
 			.execute();
-		expect(users).toHaveLength(first.memberEmails.length + 1);
-		expect(users.length).toBeGreaterThanOrEqual(25);
+		expect(users).toHaveLength(33);
+		const emails = users.map((u) => u.email).sort();
+		expect(emails).toContain('demo-coordinator@example.org');
+		expect(emails).toContain('demo-member1@example.org');
+		expect(emails).toContain('demo-member30@example.org');
+		expect(users.find((u) => u.email === 'demo-editor@example.org')?.role).toBe('editor');
 		expect(new Set(users.map((u) => u.province_code)).size).toBe(12);
 		expect(users.every((u) => u.organisation_id && u.status === 'active')).toBe(true);
 		expect(users.find((u) => u.email === DEMO_ADMIN_EMAIL)?.role).toBe('admin');
@@ -121,12 +126,30 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 		expect(credentials.every((c) => c.password && !c.password.includes(first.password))).toBe(true);
 	});
 
+	it('uses DEMO_PASSWORD for every demo account when it is given', async () => {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		const demo = await seedDemo(handle.db, { password: 'een-vast-demo-wachtwoord' });
+		expect(demo).toMatchObject({ created: true, generatedPassword: false });
+		const { verifyPassword } = await import('better-auth/crypto');
+		const account = await handle.db
+			.selectFrom('accounts')
+			.innerJoin('users', 'users.id', 'accounts.user_id')
+			.select('accounts.password')
+			.where('users.email', '=', 'demo-member17@example.org')
+			.executeTakeFirstOrThrow();
+		expect(
+			await verifyPassword({ hash: account.password!, password: 'een-vast-demo-wachtwoord' })
+		).toBe(true);
+	});
+
 	it('starts clean without the demo: only the reference data and the first admin', async () => {
 		handle = await emptyDatabase(dialect);
 		const refused = await prepareDatabase(handle.db, {
 			seedDemo: false,
 			adminEmail: undefined,
-			adminPassword: undefined
+			adminPassword: undefined,
+			demoPassword: undefined
 		});
 		expect(refused).toEqual({
 			ok: false,
@@ -138,7 +161,8 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 		const setup = await prepareDatabase(handle.db, {
 			seedDemo: false,
 			adminEmail: 'eerste.beheerder@gemeente.example',
-			adminPassword: 'een lang genoeg wachtwoord'
+			adminPassword: 'een lang genoeg wachtwoord',
+			demoPassword: undefined
 		});
 		expect(setup).toMatchObject({
 			ok: true,
@@ -152,7 +176,8 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 		const again = await prepareDatabase(handle.db, {
 			seedDemo: false,
 			adminEmail: 'iemand.anders@gemeente.example',
-			adminPassword: 'nog een lang wachtwoord'
+			adminPassword: 'nog een lang wachtwoord',
+			demoPassword: undefined
 		});
 		expect(again).toMatchObject({
 			ok: true,

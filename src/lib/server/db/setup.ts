@@ -18,12 +18,12 @@ export type SetupResult =
 /** What every start does before serving: migrate, seed the reference facts, then the demo or a first admin. */
 export async function prepareDatabase(
 	db: DB,
-	config: Pick<Config, 'seedDemo' | 'adminEmail' | 'adminPassword'>
+	config: Pick<Config, 'seedDemo' | 'adminEmail' | 'adminPassword' | 'demoPassword'>
 ): Promise<SetupResult> {
 	const applied = await migrateToLatest(db);
 	const reference = await seedReference(db);
 	if (config.seedDemo) {
-		const demo = await seedDemo(db);
+		const demo = await seedDemo(db, { password: config.demoPassword });
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
 	const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);

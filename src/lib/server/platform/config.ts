@@ -100,6 +100,20 @@ const envSchema = z.object({
 			return v.trim().toLowerCase();
 		}),
 	ADMIN_PASSWORD: z.string().optional(),
+	DEMO_PASSWORD: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v) return undefined;
+			if (v.length < 12) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'DEMO_PASSWORD must be at least 12 characters long'
+				});
+				return z.NEVER;
+			}
+			return v;
+		}),
 	SHUTDOWN_TIMEOUT: intIn('SHUTDOWN_TIMEOUT', 1, 600, 30)
 });
 
@@ -117,6 +131,7 @@ export interface Config {
 	seedDemo: boolean;
 	adminEmail: string | undefined;
 	adminPassword: string | undefined;
+	demoPassword: string | undefined;
 	shutdownTimeoutSeconds: number;
 }
 
@@ -154,6 +169,7 @@ export function parseConfig(
 			seedDemo: e.SEED_DEMO,
 			adminEmail: e.ADMIN_EMAIL,
 			adminPassword: e.ADMIN_PASSWORD,
+			demoPassword: e.DEMO_PASSWORD,
 			shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT
 		}
 	};

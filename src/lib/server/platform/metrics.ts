@@ -68,7 +68,8 @@ export function serveClusterMetrics(): void {
 		if (message?.type !== METRICS_REQUEST) return;
 		aggregator.clusterMetrics().then(
 			(text) => worker.send({ type: METRICS_RESPONSE, id: message.id, text }),
-			(error: Error) => worker.send({ type: METRICS_RESPONSE, id: message.id, error: error.message })
+			(error: Error) =>
+				worker.send({ type: METRICS_RESPONSE, id: message.id, error: error.message })
 		);
 	});
 }

@@ -1,18 +1,20 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { slugify } from '../../platform/slug';
 import type { DB } from '../index';
 import type { UserRole } from '../tables/users';
 
 /**
- * The demo: people spread over the twelve provinces so that every page has something to show.
- * Fixed addresses and one shared password, so the README can tell a newcomer how to sign in.
- * Later capabilities add their demo content here.
+ * The demo: people spread over the twelve provinces so that every page has something to show,
+ * with fixed addresses (the README lists them) and one shared password: DEMO_PASSWORD when set,
+ * otherwise a random one that the first start prints once. Later capabilities add their demo
+ * content here.
  */
 
-export const DEMO_PASSWORD = 'kennisnetwerk-demo-2026';
-export const DEMO_ADMIN_EMAIL = 'beheerder@kennisnetwerk.example';
-export const DEMO_DOMAIN = 'kennisnetwerk.example';
+export const DEMO_ADMIN_EMAIL = 'demo-admin@example.org';
+export const DEMO_COORDINATOR_EMAIL = 'demo-coordinator@example.org';
+export const DEMO_EDITOR_EMAIL = 'demo-editor@example.org';
+export const demoMemberEmail = (n: number) => `demo-member${n}@example.org`;
 
 interface DemoPerson {
 	name: string;
@@ -24,8 +26,8 @@ interface DemoPerson {
 	role?: UserRole;
 }
 
-/** Three people per province, at a municipality, the province itself and a partner. */
-const PEOPLE: DemoPerson[] = [
+/** Thirty members, two or three per province, at municipalities, provinces and partners. */
+const MEMBERS: DemoPerson[] = [
 	p('Anke Veldman', 'NL-GR', 'Gemeente Groningen', 'Accountmanager bedrijven', [
 		'Regionaal accountmanagement',
 		'Innovatie en concurrentiekracht'
@@ -34,10 +36,6 @@ const PEOPLE: DemoPerson[] = [
 		'Regionale samenwerking',
 		'Financiering'
 	]),
-	p('Sanne Huizinga', 'NL-GR', 'Kamer van Koophandel (KVK)', 'Adviseur', [
-		'Digitalisering',
-		'Herstel na de coronacrisis'
-	]),
 	p('Tjitske de Vries', 'NL-FR', 'Gemeente Leeuwarden', 'Bedrijfscontactfunctionaris', [
 		'Ondernemersecosysteem',
 		'Human capital'
@@ -45,10 +43,6 @@ const PEOPLE: DemoPerson[] = [
 	p('Sjoerd Hoekstra', 'NL-FR', 'Provincie Fryslân', 'EZ-beleidsmedewerker', [
 		'Verduurzaming',
 		'Circulaire economie'
-	]),
-	p('Femke Dijkstra', 'NL-FR', 'MKB-Nederland', 'Projectleider MKB-Deal', [
-		'Productiviteit',
-		'Digitalisering'
 	]),
 	p('Marloes Jansen', 'NL-DR', 'Gemeente Emmen', 'Accountmanager bedrijven', [
 		'Regionaal accountmanagement',
@@ -60,10 +54,6 @@ const PEOPLE: DemoPerson[] = [
 	]),
 	p('Ilse Mulder', 'NL-DR', 'Provincie Drenthe', 'EZ-beleidsmedewerker', [
 		'Financiering',
-		'Innovatie en concurrentiekracht'
-	]),
-	p('Ruud Kok', 'NL-OV', 'Gemeente Zwolle', 'Programmamanager', [
-		'Regionale samenwerking',
 		'Innovatie en concurrentiekracht'
 	]),
 	p('Lotte Smit', 'NL-OV', 'Gemeente Enschede', 'Accountmanager bedrijven', [
@@ -106,10 +96,6 @@ const PEOPLE: DemoPerson[] = [
 		'Regionaal accountmanagement',
 		'Herstel na de coronacrisis'
 	]),
-	p('Yara Koster', 'NL-UT', 'Rijksdienst voor Ondernemend Nederland (RVO)', 'Adviseur', [
-		'Financiering',
-		'Internationalisering'
-	]),
 	p('Sarah Cohen', 'NL-NH', 'Gemeente Amsterdam', 'Programmamanager', [
 		'Digitalisering',
 		'Human capital'
@@ -143,7 +129,6 @@ const PEOPLE: DemoPerson[] = [
 		'Herstel na de coronacrisis',
 		'Financiering'
 	]),
-	p('Lieke Meijer', 'NL-ZE', 'MKB-Nederland', 'Adviseur', ['Productiviteit', 'Human capital']),
 	p('Bas van den Heuvel', 'NL-NB', 'Gemeente Eindhoven', 'Programmamanager', [
 		'Innovatie en concurrentiekracht',
 		'Human capital'
@@ -151,10 +136,6 @@ const PEOPLE: DemoPerson[] = [
 	p('Noor Hermans', 'NL-NB', "Gemeente 's-Hertogenbosch", 'Accountmanager bedrijven', [
 		'Regionaal accountmanagement',
 		'Ondernemersecosysteem'
-	]),
-	p('Rik Claassen', 'NL-NB', 'Gemeente Oss', 'Bedrijfscontactfunctionaris', [
-		'Regionale samenwerking',
-		'Productiviteit'
 	]),
 	p('Maud Janssen', 'NL-LI', 'Gemeente Maastricht', 'Accountmanager bedrijven', [
 		'Internationalisering',
@@ -170,6 +151,20 @@ const PEOPLE: DemoPerson[] = [
 	])
 ];
 
+/** Coordinator of the first seeded network (coordination arrives with the networks capability). */
+const COORDINATOR: DemoPerson = p('Ruud Kok', 'NL-OV', 'Gemeente Zwolle', 'Programmamanager', [
+	'Regionale samenwerking',
+	'Innovatie en concurrentiekracht'
+]);
+
+const EDITOR: DemoPerson = {
+	...p('Yara Koster', 'NL-UT', 'Rijksdienst voor Ondernemend Nederland (RVO)', 'Adviseur', [
+		'Financiering',
+		'Internationalisering'
+	]),
+	role: 'editor'
+};
+
 function p(
 	name: string,
 	province: string,
@@ -182,52 +177,67 @@ function p(
 	return { name, province, organisation, jobTitle, fieldRole, themes };
 }
 
-export function demoEmail(name: string): string {
-	return `${slugify(name).replace(/-/g, '.')}@${DEMO_DOMAIN}`;
+const ADMIN: DemoPerson = {
+	name: 'Beheerder Kennisnetwerk',
+	province: 'NL-UT',
+	organisation: 'Platform31',
+	jobTitle: 'Beheerder van het platform',
+	fieldRole: 'Overig',
+	themes: ['Regionale samenwerking'],
+	role: 'admin'
+};
+
+/** Every demo account with its fixed address. */
+export function demoAccounts(): { email: string; person: DemoPerson }[] {
+	return [
+		{ email: DEMO_ADMIN_EMAIL, person: ADMIN },
+		{ email: DEMO_COORDINATOR_EMAIL, person: COORDINATOR },
+		{ email: DEMO_EDITOR_EMAIL, person: EDITOR },
+		...MEMBERS.map((person, i) => ({ email: demoMemberEmail(i + 1), person }))
+	];
 }
 
 export interface DemoSummary {
+	/** False when the demo was already there: nothing changed. */
 	created: boolean;
 	adminEmail: string;
-	memberEmails: string[];
-	password: string;
+	accounts: number;
+	/** The password, only when this run chose or was given it; null on a later start. */
+	password: string | null;
+	/** True when the password was generated here and is printed this once. */
+	generatedPassword: boolean;
 }
 
 /** Seeds the demo once: when the demo admin already exists it leaves everything as it is. */
-export async function seedDemo(db: DB): Promise<DemoSummary> {
-	const summary = {
-		adminEmail: DEMO_ADMIN_EMAIL,
-		memberEmails: PEOPLE.map((person) => demoEmail(person.name)),
-		password: DEMO_PASSWORD
-	};
+export async function seedDemo(db: DB, options: { password?: string } = {}): Promise<DemoSummary> {
+	const accounts = demoAccounts();
 	const existing = await db
 		.selectFrom('users')
 		.select('id')
 		.where('email', '=', DEMO_ADMIN_EMAIL)
 		.executeTakeFirst();
-	if (existing) return { created: false, ...summary };
+	if (existing) {
+		return {
+			created: false,
+			adminEmail: DEMO_ADMIN_EMAIL,
+			accounts: accounts.length,
+			password: options.password ?? null,
+			generatedPassword: false
+		};
+	}
 
-	const hash = await hashPassword(DEMO_PASSWORD);
+	const password = options.password || randomBytes(12).toString('base64url');
+	const hash = await hashPassword(password);
 	const orgs = new Map(
 		(await db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [
 			o.name,
 			o.id
 		])
 	);
-	const admin: DemoPerson = {
-		name: 'Beheerder Kennisnetwerk',
-		province: 'NL-UT',
-		organisation: 'Platform31',
-		jobTitle: 'Beheerder van het platform',
-		fieldRole: 'Overig',
-		themes: ['Regionale samenwerking'],
-		role: 'admin'
-	};
 
 	await db.transaction().execute(async (trx) => {
-		for (const person of [admin, ...PEOPLE]) {
+		for (const { email, person } of accounts) {
 			const id = randomUUID();
-			const email = person.role === 'admin' ? DEMO_ADMIN_EMAIL : demoEmail(person.name);
 			const organisationId = orgs.get(person.organisation);
 			if (!organisationId) throw new Error(`Demo organisation missing: ${person.organisation}`);
 			await trx
@@ -264,5 +274,11 @@ export async function seedDemo(db: DB): Promise<DemoSummary> {
 			}
 		}
 	});
-	return { created: true, ...summary };
+	return {
+		created: true,
+		adminEmail: DEMO_ADMIN_EMAIL,
+		accounts: accounts.length,
+		password,
+		generatedPassword: !options.password
+	};
 }
