@@ -20,6 +20,12 @@ const databaseImports = {
 				"Only db/, platform/ and a feature's queries.ts or mutations.ts may touch the database: call a feature."
 		},
 		{
+			// Relative paths from a feature file; type-only imports (the DB type) are fine.
+			group: ['../../db', '../../db/*', '../../db/**', '../db', '../db/*'],
+			allowTypeImports: true,
+			message: "Only a feature's queries.ts or mutations.ts may touch the database."
+		},
+		{
 			group: ['kysely', 'better-sqlite3', 'pg'],
 			message: 'Database drivers belong in src/lib/server/db.'
 		}

@@ -1,6 +1,8 @@
 import type { DB, DialectName } from '$lib/server/db';
 import type { Logger } from '$lib/server/platform/logger';
 import type { Locale } from '$lib/paraglide/runtime';
+import type { Auth } from '$lib/server/platform/auth';
+import type { SessionUser } from '$lib/server/platform/session';
 
 declare global {
 	namespace App {
@@ -15,8 +17,10 @@ declare global {
 			requestId: string;
 			log: Logger;
 			locale: Locale;
-			/** The signed-in person; null for visitors (sign-in arrives with the accounts capability). */
-			user: { id: string; name: string; role: 'member' | 'editor' | 'admin' } | null;
+			/** The signed-in person; null for visitors. */
+			user: SessionUser | null;
+			sessionId: string | null;
+			auth: Auth;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { building } from '$app/environment';
+import { getRequestEvent } from '$app/server';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { type DatabaseHandle, openDatabase } from '$lib/server/db';
+import { type Auth, createAuth } from '$lib/server/platform/auth';
 import { getConfig } from '$lib/server/platform/config';
+import { isCrossSiteMutation } from '$lib/server/platform/csrf';
 import { logger } from '$lib/server/platform/logger';
 import { metrics } from '$lib/server/platform/metrics';
-import { isCrossSiteMutation } from '$lib/server/platform/csrf';
+import { ensureAuthSecret } from '$lib/server/platform/secrets';
+import { startBackgroundWorker } from '$lib/server/platform/worker';
+import { resolveSession } from '$lib/server/platform/session';
+
+// The composition root: opens the database and sign-in once per process and hands them to
+// routes through locals. Migrations ran before (scripts/start.ts, in the primary process).
 
 let database: DatabaseHandle | undefined;
+let auth: Auth | undefined;
 
 function getDatabase(): DatabaseHandle {
 	if (!database) {
@@ -18,9 +29,33 @@ function getDatabase(): DatabaseHandle {
 	return database;
 }
 
+async function getAuth(): Promise<Auth> {
+	if (!auth) {
+		const config = getConfig();
+		const { db, dialect } = getDatabase();
+		auth = createAuth({
+			db,
+			dialect,
+			config,
+			secret: await ensureAuthSecret(db, config.authSecret),
+			limits: {
+				idleSeconds: config.sessionIdleSeconds,
+				absoluteSeconds: config.sessionAbsoluteSeconds
+			},
+			getRequestEvent
+		});
+	}
+	return auth;
+}
+
 export const init: ServerInit = async () => {
-	getDatabase();
+	if (building) return;
+	const config = getConfig();
+	const { db } = getDatabase();
+	await getAuth();
+	const worker = config.jobsInProcess ? startBackgroundWorker(db, config) : null;
 	process.once('sveltekit:shutdown' as never, async () => {
+		await worker?.stop();
 		await database?.close();
 		database = undefined;
 		logger.info('database closed');
@@ -44,7 +79,8 @@ const observe: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const seconds = (performance.now() - started) / 1000;
 	response.headers.set('X-Request-Id', requestId);
-	const route = event.route.id ?? 'unmatched';
+	const route =
+		event.route.id ?? (event.url.pathname.startsWith('/api/auth/') ? '/api/auth' : 'unmatched');
 	metrics.httpDuration.observe(
 		{ method: event.request.method, route, status: String(response.status) },
 		seconds
@@ -77,6 +113,24 @@ const csrf: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** better-auth's endpoints under /api/auth, and the signed-in person for everything else. */
+const session: Handle = async ({ event, resolve }) => {
+	const instance = await getAuth();
+	if (event.url.pathname.startsWith('/api/auth/')) {
+		return svelteKitHandler({ event, resolve, auth: instance, building });
+	}
+	if (event.route.id === '/healthz' || event.route.id === '/metrics') return resolve(event);
+	const config = getConfig();
+	const found = await resolveSession(instance, event.locals.db, event.request.headers, {
+		idleSeconds: config.sessionIdleSeconds,
+		absoluteSeconds: config.sessionAbsoluteSeconds
+	});
+	event.locals.user = found?.user ?? null;
+	event.locals.sessionId = found?.sessionId ?? null;
+	event.locals.auth = instance;
+	return resolve(event);
+};
+
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -86,7 +140,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(observe, csrf, i18n);
+export const handle = sequence(observe, csrf, session, i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId ?? randomUUID();

@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, stopProcess, waitForHealthy } from './process';
 
+/** The demo accounts' password in the end-to-end tests. */
+export const DEMO_PASSWORD = 'e2e-demo-wachtwoord-2026';
+
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
@@ -25,7 +28,8 @@ export default async function setup(project: TestProject) {
 			DATA_DIR: dataDir,
 			DATABASE_URL: '',
 			LOG_LEVEL: 'warn',
-			KN_E2E: '1'
+			KN_E2E: '1',
+			DEMO_PASSWORD: DEMO_PASSWORD
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

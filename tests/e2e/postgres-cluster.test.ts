@@ -51,7 +51,9 @@ describe.runIf(adminUrl)('on PostgreSQL with WORKERS=2', () => {
 		const port = await freePort();
 		const first = await start(port);
 		expect(first.output()).toContain('Database: postgres at postgres://');
-		expect(first.output()).toContain('Sign in as the demo admin: demo-admin@example.org with password');
+		expect(first.output()).toContain(
+			'Sign in as the demo admin: demo-admin@example.org with password'
+		);
 
 		// Two worker processes under the primary, both answering on the one port.
 		const workers = execFileSync('pgrep', ['-P', String(first.child.pid)], { encoding: 'utf8' })

@@ -123,7 +123,9 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 			.where('provider_id', '=', 'credential')
 			.execute();
 		expect(credentials).toHaveLength(users.length);
-		expect(credentials.every((c) => c.password && !c.password.includes(first.password))).toBe(true);
+		expect(credentials.every((c) => c.password && !c.password.includes(first.password!))).toBe(
+			true
+		);
 	});
 
 	it('uses DEMO_PASSWORD for every demo account when it is given', async () => {

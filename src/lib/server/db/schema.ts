@@ -1,5 +1,8 @@
+import type { JobTable } from './tables/jobs';
+import type { MailOutboxTable } from './tables/mail';
 import type { NetworkProvinceTable, NetworkTable, NetworkThemeTable } from './tables/networks';
 import type { OrganisationTable } from './tables/organisations';
+import type { RateLimitTable } from './tables/rate-limits';
 import type {
 	EventFormatTable,
 	FieldRoleTable,
@@ -8,6 +11,12 @@ import type {
 	ThemeTable
 } from './tables/reference';
 import type { AccountTable, UserTable, UserThemeTable } from './tables/users';
+import type {
+	AppSettingTable,
+	SessionTable,
+	TwoFactorTable,
+	VerificationTable
+} from './tables/auth';
 
 /** The one Database interface: every table the app knows, by name. */
 export interface Database {
@@ -23,4 +32,11 @@ export interface Database {
 	users: UserTable;
 	user_themes: UserThemeTable;
 	accounts: AccountTable;
+	jobs: JobTable;
+	mail_outbox: MailOutboxTable;
+	rate_limits: RateLimitTable;
+	sessions: SessionTable;
+	verifications: VerificationTable;
+	two_factors: TwoFactorTable;
+	app_settings: AppSettingTable;
 }

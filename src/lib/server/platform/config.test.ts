@@ -70,4 +70,22 @@ describe('parseConfig', () => {
 			expect(result.ok && result.config.seedDemo).toBe(false);
 		}
 	});
+
+	it('reads TRUST_PROXY as a number of proxy hops, off unless set', () => {
+		const hops = (v?: string) => {
+			const result = parseConfig(v === undefined ? {} : { TRUST_PROXY: v });
+			return result.ok ? result.config.trustProxy : result.message;
+		};
+		expect(hops()).toBe(0);
+		for (const v of ['', 'false', '0', 'nee']) expect(hops(v)).toBe(0);
+		expect(hops('true')).toBe(1);
+		expect(hops('1')).toBe(1);
+		expect(hops(' 2 ')).toBe(2);
+		for (const v of ['-1', '11', '1.5', 'loadbalancer', '10.0.0.0/8']) {
+			const message = fail({ TRUST_PROXY: v });
+			expect(message).toMatch(/^Configuration error: TRUST_PROXY must be false or the number/);
+			expect(message).toContain(`got "${v}"`);
+			expect(message).not.toContain('\n');
+		}
+	});
 });

@@ -88,6 +88,7 @@ const envSchema = z.object({
 		}),
 	WORKERS: intIn('WORKERS', 1, 64, 1),
 	SEED_DEMO: boolish('SEED_DEMO', true),
+	JOBS_IN_PROCESS: boolish('JOBS_IN_PROCESS', true),
 	ADMIN_EMAIL: z
 		.string()
 		.optional()
@@ -114,7 +115,40 @@ const envSchema = z.object({
 			}
 			return v;
 		}),
-	SHUTDOWN_TIMEOUT: intIn('SHUTDOWN_TIMEOUT', 1, 600, 30)
+	SHUTDOWN_TIMEOUT: intIn('SHUTDOWN_TIMEOUT', 1, 600, 30),
+	SESSION_IDLE_DAYS: intIn('SESSION_IDLE_DAYS', 1, 365, 7),
+	SESSION_ABSOLUTE_DAYS: intIn('SESSION_ABSOLUTE_DAYS', 1, 3650, 30),
+	AUTH_SECRET: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v) return undefined;
+			if (v.length < 32) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'AUTH_SECRET must be at least 32 characters long'
+				});
+				return z.NEVER;
+			}
+			return v;
+		}),
+	// How many proxies of ours stand in front of the app: X-Forwarded-For is believed for that many
+	// hops and no further (see platform/client-address.ts). Off by default: without a proxy the
+	// header is whatever the client wants it to be. "true" means one proxy, the usual set-up.
+	TRUST_PROXY: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			const s = (v ?? '').trim().toLowerCase();
+			if (['', '0', 'false', 'no', 'nee', 'off'].includes(s)) return 0;
+			if (['true', 'yes', 'ja', 'on'].includes(s)) return 1;
+			if (/^\d+$/.test(s) && Number(s) <= 10) return Number(s);
+			ctx.addIssue({
+				code: 'custom',
+				message: `TRUST_PROXY must be false or the number of proxies in front of the app (1 to 10), got "${v}"`
+			});
+			return z.NEVER;
+		})
 });
 
 export interface Config {
@@ -129,10 +163,17 @@ export interface Config {
 	logLevel: (typeof LOG_LEVELS)[number];
 	workers: number;
 	seedDemo: boolean;
+	/** Run the jobs worker inside each app process (default); false when `npm run worker` runs it. */
+	jobsInProcess: boolean;
 	adminEmail: string | undefined;
 	adminPassword: string | undefined;
 	demoPassword: string | undefined;
 	shutdownTimeoutSeconds: number;
+	sessionIdleSeconds: number;
+	sessionAbsoluteSeconds: number;
+	authSecret: string | undefined;
+	/** Proxies in front of the app whose X-Forwarded-For entries are believed; 0 = none. */
+	trustProxy: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -167,10 +208,15 @@ export function parseConfig(
 			logLevel: e.LOG_LEVEL,
 			workers: e.WORKERS,
 			seedDemo: e.SEED_DEMO,
+			jobsInProcess: e.JOBS_IN_PROCESS,
 			adminEmail: e.ADMIN_EMAIL,
 			adminPassword: e.ADMIN_PASSWORD,
 			demoPassword: e.DEMO_PASSWORD,
-			shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT
+			shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT,
+			sessionIdleSeconds: e.SESSION_IDLE_DAYS * 86400,
+			sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_DAYS * 86400,
+			authSecret: e.AUTH_SECRET,
+			trustProxy: e.TRUST_PROXY
 		}
 	};
 }

@@ -1,10 +1,16 @@
 import type { Migration } from 'kysely';
 import * as m20261129_1100 from './2026_11_29_1100_reference_and_people';
+import * as m20261129_1200 from './2026_11_29_1200_jobs_and_mail';
+import * as m20261129_1201 from './2026_11_29_1201_rate_limits';
+import * as m20261129_1300 from './2026_11_29_1300_auth_sessions';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
  * run the same set. Never edit a migration once it has landed: add a new one.
  */
 export const migrations: Record<string, Migration> = {
-	'2026_11_29_1100_reference_and_people': m20261129_1100
+	'2026_11_29_1100_reference_and_people': m20261129_1100,
+	'2026_11_29_1200_jobs_and_mail': m20261129_1200,
+	'2026_11_29_1201_rate_limits': m20261129_1201,
+	'2026_11_29_1300_auth_sessions': m20261129_1300
 };

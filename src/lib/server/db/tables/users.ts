@@ -17,6 +17,7 @@ export interface UserTable {
 	province_code: string | null;
 	field_role_id: string | null;
 	is_demo: boolean | number;
+	two_factor_enabled: Generated<boolean | number>;
 	created_at: Generated<string>;
 	updated_at: Generated<string>;
 }
