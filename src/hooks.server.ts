@@ -14,6 +14,7 @@ import { metrics } from '$lib/server/platform/metrics';
 import { ensureAuthSecret } from '$lib/server/platform/secrets';
 import { startBackgroundWorker } from '$lib/server/platform/worker';
 import { resolveSession } from '$lib/server/platform/session';
+import { mustSetUpTwoFactor } from '$lib/server/features/accounts/policy';
 
 // The composition root: opens the database and sign-in once per process and hands them to
 // routes through locals. Migrations ran before (scripts/start.ts, in the primary process).
@@ -131,6 +132,35 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Where an admin without a second factor may still go: setting it up, signing out, the basics. */
+const BEFORE_TWO_FACTOR = [
+	'/profiel/tweestaps',
+	'/uitloggen',
+	'/taal',
+	'/toegankelijkheid',
+	'/privacy'
+];
+
+/** An admin without two-step verification is sent to set it up before anything else. */
+const twoFactorGate: Handle = ({ event, resolve }) => {
+	const path = event.url.pathname;
+	if (!mustSetUpTwoFactor(event.locals.user) || BEFORE_TWO_FACTOR.includes(path)) {
+		return resolve(event);
+	}
+	if (path.startsWith('/api/')) {
+		return new Response(
+			JSON.stringify({
+				error: {
+					code: 'two_factor_required',
+					message: 'Stel eerst tweestapsverificatie in via /profiel/tweestaps.'
+				}
+			}),
+			{ status: 403, headers: { 'content-type': 'application/json' } }
+		);
+	}
+	return new Response(null, { status: 303, headers: { location: '/profiel/tweestaps' } });
+};
+
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -140,7 +170,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(observe, csrf, session, i18n);
+export const handle = sequence(observe, csrf, session, twoFactorGate, i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId ?? randomUUID();

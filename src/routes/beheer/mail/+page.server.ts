@@ -1,12 +1,10 @@
-import { error } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
 import { presentOutboxPage, parseMailStatus } from '$lib/server/features/mail/present';
 import { listOutbox } from '$lib/server/features/mail/queries';
+import { authorize } from '$lib/server/authorize';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	// Placeholder until the accounts capability brings the real policy.
-	if (locals.user?.role !== 'admin') error(403, m.mail_forbidden());
+	authorize(locals, url, 'read_outbox');
 	const requested = Number.parseInt(url.searchParams.get('pagina') ?? '1', 10);
 	const status = parseMailStatus(url.searchParams.get('status'));
 	const outbox = await listOutbox(locals.db, {
