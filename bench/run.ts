@@ -29,7 +29,7 @@ const SCENARIOS: Scenario[] = [
 	{ name: 'healthz', target: 'app', path: '/healthz' }
 ];
 
-const WARM_UP_SECONDS = 2;
+const WARM_UP_SECONDS = 15;
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 const OUTPUT_LIMIT = 64 * 1024;

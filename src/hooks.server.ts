@@ -15,6 +15,11 @@ import { ensureAuthSecret } from '$lib/server/platform/secrets';
 import { startBackgroundWorker } from '$lib/server/platform/worker';
 import { resolveSession } from '$lib/server/platform/session';
 import { mustSetUpTwoFactor } from '$lib/server/features/accounts/policy';
+import { settleVerifiedApplicant } from '$lib/server/features/accounts/mutations';
+import { touchToken } from '$lib/server/features/api-tokens/mutations';
+import { findTokenOwner } from '$lib/server/features/api-tokens/queries';
+import { looksLikeToken } from '$lib/server/features/api-tokens/tokens';
+import { unauthorized } from '$lib/server/api/respond';
 
 // The composition root: opens the database and sign-in once per process and hands them to
 // routes through locals. Migrations ran before (scripts/start.ts, in the primary process).
@@ -43,7 +48,10 @@ async function getAuth(): Promise<Auth> {
 				idleSeconds: config.sessionIdleSeconds,
 				absoluteSeconds: config.sessionAbsoluteSeconds
 			},
-			getRequestEvent
+			getRequestEvent,
+			onEmailVerified: async (userId) => {
+				await settleVerifiedApplicant(db, userId, { origin: config.origin });
+			}
 		});
 	}
 	return auth;
@@ -121,6 +129,27 @@ const session: Handle = async ({ event, resolve }) => {
 		return svelteKitHandler({ event, resolve, auth: instance, building });
 	}
 	if (event.route.id === '/healthz' || event.route.id === '/metrics') return resolve(event);
+	event.locals.auth = instance;
+	event.locals.sessionId = null;
+
+	// The API also takes personal tokens; with a token, the cookie plays no part.
+	const authorization = event.request.headers.get('authorization') ?? '';
+	if (event.url.pathname.startsWith('/api/v1/') && /^bearer /i.test(authorization)) {
+		const token = authorization.slice(7).trim();
+		const owner = looksLikeToken(token) ? await findTokenOwner(event.locals.db, token) : undefined;
+		if (!owner || owner.status === 'suspended') return unauthorized();
+		await touchToken(event.locals.db, owner.tokenId, owner.last_used_at);
+		event.locals.user = {
+			id: owner.id,
+			name: owner.name,
+			email: owner.email,
+			role: owner.role,
+			status: owner.status,
+			twoFactorEnabled: Boolean(owner.two_factor_enabled)
+		};
+		return resolve(event);
+	}
+
 	const config = getConfig();
 	const found = await resolveSession(instance, event.locals.db, event.request.headers, {
 		idleSeconds: config.sessionIdleSeconds,
@@ -128,7 +157,6 @@ const session: Handle = async ({ event, resolve }) => {
 	});
 	event.locals.user = found?.user ?? null;
 	event.locals.sessionId = found?.sessionId ?? null;
-	event.locals.auth = instance;
 	return resolve(event);
 };
 

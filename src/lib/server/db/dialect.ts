@@ -1,18 +1,4 @@
-import {
-	type ColumnDefinitionBuilder,
-	type Kysely,
-	OperationNodeTransformer,
-	type KyselyPlugin,
-	type PluginTransformQueryArgs,
-	type PluginTransformResultArgs,
-	PostgresAdapter,
-	type PrimitiveValueListNode,
-	type QueryResult,
-	type RootOperationNode,
-	sql,
-	type UnknownRow,
-	type ValueNode
-} from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -36,31 +22,4 @@ export function columnTypes(dialect: DialectName) {
 export function nowDefault(dialect: DialectName) {
 	const t = columnTypes(dialect);
 	return (col: ColumnDefinitionBuilder) => col.notNull().defaultTo(t.now);
-}
-
-class BooleanToInteger extends OperationNodeTransformer {
-	protected override transformValue(node: ValueNode): ValueNode {
-		const out = super.transformValue(node);
-		return typeof out.value === 'boolean' ? { ...out, value: out.value ? 1 : 0 } : out;
-	}
-	protected override transformPrimitiveValueList(
-		node: PrimitiveValueListNode
-	): PrimitiveValueListNode {
-		const out = super.transformPrimitiveValueList(node);
-		return {
-			...out,
-			values: out.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v))
-		};
-	}
-}
-
-/** better-sqlite3 cannot bind booleans: write them as 0/1 (what SQLite stores anyway). */
-export class SqliteBooleanPlugin implements KyselyPlugin {
-	readonly #transformer = new BooleanToInteger();
-	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-		return this.#transformer.transformNode(args.node);
-	}
-	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-		return args.result;
-	}
 }

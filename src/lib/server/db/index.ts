@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+	Kysely,
+	PostgresDialect,
+	SqliteDialect,
+	type SqliteDatabase,
+	type SqliteStatement,
+	sql
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
-import { type DialectName, SqliteBooleanPlugin } from './dialect';
+import type { DialectName } from './dialect';
 
 export type { Database } from './schema';
 export type { DialectName } from './dialect';
@@ -63,10 +70,56 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	const db = new Kysely<Database>({
-		dialect: new SqliteDialect({ database: sqlite }),
-		plugins: [new SqliteBooleanPlugin()]
+		dialect: new SqliteDialect({ database: reusingStatements(sqlite) })
 	});
 	return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/**
+ * The better-sqlite3 connection as Kysely's SQLite driver sees it, with two changes:
+ * - prepared statements are reused (least recently used first out, keyed by SQL text). Kysely
+ *   prepares every query anew, and for the small queries the pages run SQLite's parse and plan
+ *   cost as much as running them. Only statements are kept: parameters are bound at each run.
+ *   A statement that is still iterating (a streamed query) is never handed out twice.
+ * - booleans are bound as 0/1 (better-sqlite3 cannot bind them; SQLite stores them so anyway).
+ *   This replaces a Kysely plugin that rewrote the whole query tree of every query for it.
+ */
+export function reusingStatements(sqlite: SQLite.Database, max = 256): SqliteDatabase {
+	type Entry = { statement: SQLite.Statement; facade: SqliteStatement };
+	const entries = new Map<string, Entry>();
+	const bind = (params: ReadonlyArray<unknown>) =>
+		params.some((v) => typeof v === 'boolean')
+			? params.map((v) => (typeof v === 'boolean' ? Number(v) : v))
+			: params;
+	const entry = (statement: SQLite.Statement): Entry => ({
+		statement,
+		facade: {
+			reader: statement.reader,
+			all: (params) => statement.all(bind(params)),
+			run: (params) => statement.run(bind(params)),
+			iterate: (params) => statement.iterate(bind(params))
+		}
+	});
+	return {
+		prepare(text: string): SqliteStatement {
+			const cached = entries.get(text);
+			if (cached && !cached.statement.busy) {
+				entries.delete(text);
+				entries.set(text, cached);
+				return cached.facade;
+			}
+			const fresh = entry(sqlite.prepare(text));
+			if (!cached) {
+				entries.set(text, fresh);
+				if (entries.size > max) entries.delete(entries.keys().next().value!);
+			}
+			return fresh.facade;
+		},
+		close() {
+			entries.clear();
+			sqlite.close();
+		}
+	};
 }
 
 /** A cheap round trip, for /healthz. */

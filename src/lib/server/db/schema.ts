@@ -1,5 +1,6 @@
 import type { JobTable } from './tables/jobs';
 import type { MailOutboxTable } from './tables/mail';
+import type { ApplicationTable, AuditLogTable, DomainAllowlistTable } from './tables/membership';
 import type { NetworkProvinceTable, NetworkTable, NetworkThemeTable } from './tables/networks';
 import type { OrganisationTable } from './tables/organisations';
 import type { RateLimitTable } from './tables/rate-limits';
@@ -11,6 +12,7 @@ import type {
 	ThemeTable
 } from './tables/reference';
 import type { AccountTable, UserTable, UserThemeTable } from './tables/users';
+import type { ApiTokenTable } from './tables/api-tokens';
 import type {
 	AppSettingTable,
 	SessionTable,
@@ -39,4 +41,8 @@ export interface Database {
 	verifications: VerificationTable;
 	two_factors: TwoFactorTable;
 	app_settings: AppSettingTable;
+	domain_allowlist: DomainAllowlistTable;
+	applications: ApplicationTable;
+	audit_log: AuditLogTable;
+	api_tokens: ApiTokenTable;
 }

@@ -2,6 +2,7 @@ import type { Config } from '../platform/config';
 import type { DB } from './index';
 import { migrateToLatest } from './migrate';
 import { ensureFirstAdmin } from './seed/admin';
+import { seedAllowlist } from './seed/allowlist';
 import { type DemoSummary, seedDemo } from './seed/demo';
 import { type ReferenceCounts, seedReference } from './seed/reference';
 
@@ -22,6 +23,7 @@ export async function prepareDatabase(
 ): Promise<SetupResult> {
 	const applied = await migrateToLatest(db);
 	const reference = await seedReference(db);
+	await seedAllowlist(db);
 	if (config.seedDemo) {
 		const demo = await seedDemo(db, { password: config.demoPassword });
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };

@@ -20,6 +20,8 @@ export interface AuthOptions {
 	config: Pick<Config, 'origin' | 'https'>;
 	secret: string;
 	limits: SessionLimits;
+	/** Runs after an address is verified, whichever link was used (applicants are settled here). */
+	onEmailVerified?: (userId: string) => Promise<void>;
 	/** SvelteKit's getRequestEvent, so form actions that call the server API can set cookies. */
 	getRequestEvent?: () => RequestEvent;
 }
@@ -107,6 +109,9 @@ export function createAuth(options: AuthOptions) {
 			sendOnSignUp: true,
 			autoSignInAfterVerification: false,
 			expiresIn: 24 * 3600,
+			afterEmailVerification: async (user) => {
+				await options.onEmailVerified?.(user.id);
+			},
 			sendVerificationEmail: async ({ user, url }) => {
 				await queueMail(db, {
 					to: user.email,

@@ -3,6 +3,8 @@ import * as m20261129_1100 from './2026_11_29_1100_reference_and_people';
 import * as m20261129_1200 from './2026_11_29_1200_jobs_and_mail';
 import * as m20261129_1201 from './2026_11_29_1201_rate_limits';
 import * as m20261129_1300 from './2026_11_29_1300_auth_sessions';
+import * as m20261129_1400 from './2026_11_29_1400_membership';
+import * as m20261129_1500 from './2026_11_29_1500_api_tokens';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -12,5 +14,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_1100_reference_and_people': m20261129_1100,
 	'2026_11_29_1200_jobs_and_mail': m20261129_1200,
 	'2026_11_29_1201_rate_limits': m20261129_1201,
-	'2026_11_29_1300_auth_sessions': m20261129_1300
+	'2026_11_29_1300_auth_sessions': m20261129_1300,
+	'2026_11_29_1400_membership': m20261129_1400,
+	'2026_11_29_1500_api_tokens': m20261129_1500
 };

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { createTokenSchema, createdTokenSchema, tokenSchema } from '../features/api-tokens/schema';
+
+/**
+ * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
+ * with. Every /api/v1 route is listed here; a test fails when a route file has no entry.
+ */
+
+const errorSchema = z.object({
+	error: z.object({ code: z.string(), message: z.string() })
+});
+
+export const meSchema = z.object({
+	id: z.string(),
+	name: z.string(),
+	email: z.string(),
+	role: z.enum(['member', 'editor', 'admin']),
+	status: z.enum(['applicant', 'active', 'suspended']),
+	twoFactorEnabled: z.boolean()
+});
+
+const listOf = (item: z.ZodType) =>
+	z.object({ items: z.array(item), total: z.number().int(), next: z.string().nullable() });
+
+interface Operation {
+	method: 'get' | 'post' | 'delete';
+	path: string;
+	summary: string;
+	body?: z.ZodType;
+	responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+const unauthorized = { description: 'Not signed in and no valid token', schema: errorSchema };
+
+export const OPERATIONS: Operation[] = [
+	{
+		method: 'get',
+		path: '/api/v1/me',
+		summary: 'The signed-in member',
+		responses: { 200: { description: 'The member', schema: meSchema }, 401: unauthorized }
+	},
+	{
+		method: 'get',
+		path: '/api/v1/me/tokens',
+		summary: 'My personal API tokens (without the tokens themselves)',
+		responses: { 200: { description: 'Tokens', schema: listOf(tokenSchema) }, 401: unauthorized }
+	},
+	{
+		method: 'post',
+		path: '/api/v1/me/tokens',
+		summary: 'Create a personal API token; the token is in this response only',
+		body: createTokenSchema,
+		responses: {
+			201: { description: 'Created', schema: createdTokenSchema },
+			400: { description: 'Invalid input', schema: errorSchema },
+			401: unauthorized
+		}
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/me/tokens/{id}',
+		summary: 'Revoke one of my tokens',
+		responses: {
+			204: { description: 'Revoked' },
+			401: unauthorized,
+			404: { description: 'No such token', schema: errorSchema }
+		}
+	}
+];
+
+export function openApiDocument(origin: string) {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const op of OPERATIONS) {
+		const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+			name: m[1],
+			in: 'path',
+			required: true,
+			schema: { type: 'string' }
+		}));
+		paths[op.path] ??= {};
+		paths[op.path]![op.method] = {
+			summary: op.summary,
+			...(parameters.length ? { parameters } : {}),
+			...(op.body
+				? {
+						requestBody: {
+							required: true,
+							content: { 'application/json': { schema: z.toJSONSchema(op.body) } }
+						}
+					}
+				: {}),
+			responses: Object.fromEntries(
+				Object.entries(op.responses).map(([status, r]) => [
+					status,
+					{
+						description: r.description,
+						...(r.schema
+							? { content: { 'application/json': { schema: z.toJSONSchema(r.schema) } } }
+							: {})
+					}
+				])
+			)
+		};
+	}
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Kennisnetwerk Regionale Economie API',
+			version: '1',
+			description:
+				'Authenticate with a personal API token (Authorization: Bearer kn_…) or a browser session.'
+		},
+		servers: [{ url: origin }],
+		components: {
+			securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }
+		},
+		security: [{ bearer: [] }],
+		paths
+	};
+}

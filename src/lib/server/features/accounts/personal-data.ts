@@ -1,0 +1,61 @@
+/**
+ * What the platform holds about a person, for the GDPR export and erasure (queries.ts builds the
+ * export, mutations.ts erases). Pure: the tables that refer to users are found from the schema at
+ * run time; this file only says how to treat the references that are not simply "my row".
+ *
+ * Every reference to users is one of:
+ * - ON DELETE CASCADE: the row belongs to the person (sessions, themes, an application). Exported
+ *   whole, deleted with the account.
+ * - a contribution (ON DELETE SET NULL, listed in CONTRIBUTIONS): something the person made for
+ *   others to read. Exported whole; on deletion it stays as "voormalig lid", unless the person
+ *   asks to remove their contributions too.
+ * - an actor reference (ON DELETE SET NULL, listed in ACTOR_REFERENCES): the person acted on
+ *   something that is not theirs (an admin's decision on someone else's application, an audit
+ *   entry). Only the listed columns are exported, so another member's data never leaks through;
+ *   on deletion the reference becomes null and the row stays.
+ * A SET NULL reference in neither list fails the GDPR integration test: classify it here.
+ */
+
+/** `table.column` references to users that are contributions. None exist yet. */
+export const CONTRIBUTIONS: ReadonlySet<string> = new Set<string>([]);
+
+/** `table.column` references to users that record an act, with the columns the export shows. */
+export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
+	'applications.decided_by': ['id', 'decision', 'decided_at'],
+	'audit_log.actor_id': ['id', 'action', 'subject_type', 'created_at'],
+	'domain_allowlist.created_by': ['id', 'domain', 'created_at']
+};
+
+/** Shown instead of a secret's value: the export says it exists, never what it is. */
+export const HIDDEN = '[verborgen]';
+
+/** Columns whose values are secrets, as `table.column`. */
+const SECRET_COLUMNS = new Set([
+	'accounts.password',
+	'sessions.token',
+	'two_factors.secret',
+	'two_factors.backup_codes',
+	// A verification's identifier holds its token (reset-password:<token>), its value the user id.
+	'verifications.identifier',
+	'verifications.value'
+]);
+
+/** Any table's column named like a secret is hidden too, so a new table's token never leaks. */
+const SECRET_NAME = /(^|_)(password|secret|token|backup_codes|hash|digest|key)$/;
+
+export function isSecretColumn(table: string, column: string): boolean {
+	return SECRET_COLUMNS.has(`${table}.${column}`) || SECRET_NAME.test(column);
+}
+
+/** Links in stored e-mails carry one-time tokens: the export shows the text without them. */
+export function withoutLinks(text: string): string {
+	return text.replace(/https?:\/\/\S+/g, HIDDEN);
+}
+
+/** A database value as JSON: dates as ISO strings, bytes as base64. */
+export function jsonValue(value: unknown): unknown {
+	if (value instanceof Date) return value.toISOString();
+	if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+	if (typeof value === 'bigint') return Number(value);
+	return value;
+}

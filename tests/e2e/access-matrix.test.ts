@@ -1,0 +1,312 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hashPassword } from 'better-auth/crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db';
+import { prepareDatabase } from '../../src/lib/server/db/setup';
+import { buildMember } from '../../src/lib/server/testing/factories';
+import { freePort, stopProcess, waitForHealthy } from './process';
+import { totp } from './totp';
+
+/**
+ * The access matrix: every page, form action and API route × every role, with the outcome each
+ * role must get. It runs against its own server and database, and fails when a route exists
+ * that the matrix does not list. (Network roles arrive with the networks capability; until then
+ * "member of another network" and "coordinator" are plain members.)
+ */
+
+const ROLES = ['visitor', 'applicant', 'member', 'editor', 'admin', 'suspended'] as const;
+type Role = (typeof ROLES)[number];
+/** ok: served (or, for an action, handled: 2xx, 303 onwards or a 400 for the empty form). */
+type Outcome = 'ok' | 'login' | 'forbidden' | 'unauthorized' | 'home' | 'not_found';
+
+const PASSWORD = 'matrix-wachtwoord-2026';
+const all = (o: Outcome): Record<Role, Outcome> =>
+	Object.fromEntries(ROLES.map((r) => [r, o])) as Record<Role, Outcome>;
+const signedIn = (visitor: Outcome, others: Outcome): Record<Role, Outcome> => ({
+	visitor,
+	applicant: others,
+	member: others,
+	editor: others,
+	admin: others,
+	suspended: visitor
+});
+const own = signedIn('login', 'ok');
+const admin = (adminOutcome: Outcome = 'ok'): Record<Role, Outcome> => ({
+	visitor: 'login',
+	applicant: 'forbidden',
+	member: 'forbidden',
+	editor: 'forbidden',
+	admin: adminOutcome,
+	suspended: 'login'
+});
+const api = signedIn('unauthorized', 'ok');
+const guestOnly = signedIn('ok', 'home');
+
+/** "METHOD /path" (actions as "POST /path?/name") → expected outcome per role. */
+const MATRIX: Record<string, Record<Role, Outcome>> = {
+	'GET /': all('ok'),
+	'GET /netwerken': all('ok'),
+	'GET /programmas': all('ok'),
+	'GET /kennis': all('ok'),
+	'GET /evenementen': all('ok'),
+	'GET /leden': all('ok'),
+	'GET /zoeken': all('ok'),
+	'GET /toegankelijkheid': all('ok'),
+	'GET /privacy': all('ok'),
+	'GET /account-verwijderd': all('ok'),
+	'GET /healthz': all('ok'),
+	'GET /metrics': all('ok'),
+	'GET /taal': all('home'),
+	'GET /test-fout': all('not_found'),
+	'GET /api/openapi.json': all('ok'),
+	'GET /aanmelden': guestOnly,
+	'POST /aanmelden?/default': guestOnly,
+	'GET /aanmelden/verstuurd': all('ok'),
+	'GET /aanmelden/bevestigd': all('ok'),
+	'GET /inloggen': guestOnly,
+	'POST /inloggen?/default': guestOnly,
+	'GET /inloggen/tweestaps': guestOnly,
+	'POST /inloggen/tweestaps?/totp': guestOnly,
+	'POST /inloggen/tweestaps?/backup': guestOnly,
+	'GET /wachtwoord-vergeten': all('ok'),
+	'POST /wachtwoord-vergeten?/default': all('ok'),
+	'GET /wachtwoord-herstellen': all('ok'),
+	'POST /wachtwoord-herstellen?/default': all('ok'),
+	'GET /profiel/tweestaps': own,
+	'POST /profiel/tweestaps?/start': own,
+	'POST /profiel/tweestaps?/verify': own,
+	'GET /profiel/tokens': own,
+	'POST /profiel/tokens?/create': own,
+	'POST /profiel/tokens?/revoke': own,
+	'GET /profiel/gegevens': own,
+	'POST /profiel/gegevens?/verwijderen': own,
+	'GET /profiel/gegevens/export': own,
+	'GET /beheer': admin(),
+	'GET /beheer/aanmeldingen': admin(),
+	'POST /beheer/aanmeldingen?/goedkeuren': admin(),
+	'POST /beheer/aanmeldingen?/afwijzen': admin(),
+	'GET /beheer/domeinen': admin(),
+	'POST /beheer/domeinen?/toevoegen': admin(),
+	'POST /beheer/domeinen?/verwijderen': admin('not_found'),
+	'GET /beheer/logboek': admin(),
+	'GET /beheer/mail': admin(),
+	'GET /beheer/mail/[id]': admin('not_found'),
+	'GET /api/v1/me': api,
+	'GET /api/v1/me/tokens': api,
+	'POST /api/v1/me/tokens': api,
+	'DELETE /api/v1/me/tokens/[id]': signedIn('unauthorized', 'not_found'),
+	// Last: they end the session they are sent with.
+	'POST /uitloggen?/dit': all('ok'),
+	'POST /uitloggen?/overal': all('ok'),
+	'GET /uitloggen': all('ok')
+};
+
+/** Every route in src/routes, in the matrix's notation. */
+function discoverRoutes(): string[] {
+	const root = path.resolve('src/routes');
+	const found: string[] = [];
+	const walk = (dir: string) => {
+		const route = '/' + path.relative(root, dir).split(path.sep).filter(Boolean).join('/');
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (entry.name === '+page.svelte') found.push(`GET ${route}`);
+			else if (entry.name === '+server.ts') {
+				const source = fs.readFileSync(full, 'utf8');
+				for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+					found.push(`${m[1]} ${route}`);
+				}
+			} else if (entry.name === '+page.server.ts') {
+				found.push(`GET ${route}`);
+				const source = fs.readFileSync(full, 'utf8');
+				const actions = source.split('export const actions')[1] ?? '';
+				for (const m of actions.matchAll(/^\t(\w+): async/gm)) found.push(`POST ${route}?/${m[1]}`);
+			}
+		}
+	};
+	walk(root);
+	return [...new Set(found)].sort();
+}
+
+let server: ChildProcess;
+let baseURL = '';
+let dataDir = '';
+const cookies: Partial<Record<Role, string>> = {};
+
+function classify(response: Response): Outcome | `unexpected ${number}` {
+	const location = response.headers.get('location') ?? '';
+	if (response.status === 303 || response.status === 302) {
+		if (location.startsWith('/inloggen?terug=')) return 'login';
+		if (location === '/') return 'home';
+		return 'ok';
+	}
+	if (response.status === 401) return 'unauthorized';
+	if (response.status === 403) return 'forbidden';
+	if (response.status === 404) return 'not_found';
+	if (response.status < 300 || response.status === 400) return 'ok';
+	return `unexpected ${response.status}`;
+}
+
+async function request(route: string, role: Role) {
+	const [method, target] = route.split(' ') as [string, string];
+	const url = target.replace('[id]', '00000000-0000-4000-8000-000000000000');
+	const isAction = url.includes('?/');
+	const isApi = url.startsWith('/api/');
+	const headers: Record<string, string> = {
+		origin: baseURL,
+		accept: isApi ? 'application/json' : 'text/html'
+	};
+	if (cookies[role]) headers.cookie = cookies[role]!;
+	let body: string | undefined;
+	if (isAction) {
+		headers['content-type'] = 'application/x-www-form-urlencoded';
+		body = '';
+	} else if (method === 'POST' && isApi) {
+		headers['content-type'] = 'application/json';
+		body = '{}';
+	}
+	return fetch(`${baseURL}${url.replace('?/default', '')}`, {
+		method,
+		headers,
+		body,
+		redirect: 'manual'
+	});
+}
+
+async function signIn(email: string): Promise<{ cookie: string; location: string }> {
+	const response = await fetch(`${baseURL}/inloggen`, {
+		method: 'POST',
+		headers: {
+			origin: baseURL,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ email, password: PASSWORD, terug: '/' }).toString(),
+		redirect: 'manual'
+	});
+	const cookie = response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0]!)
+		.filter((c) => !c.endsWith('='))
+		.join('; ');
+	return { cookie, location: response.headers.get('location') ?? '' };
+}
+
+async function form(cookie: string, target: string, fields: Record<string, string>) {
+	return fetch(`${baseURL}${target}`, {
+		method: 'POST',
+		headers: {
+			origin: baseURL,
+			accept: 'text/html',
+			cookie,
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams(fields).toString(),
+		redirect: 'manual'
+	});
+}
+
+describe('access matrix', () => {
+	beforeAll(async () => {
+		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-matrix-'));
+		const handle = openDatabase({ dataDir });
+		await prepareDatabase(handle.db, {
+			seedDemo: true,
+			adminEmail: undefined,
+			adminPassword: undefined,
+			demoPassword: PASSWORD
+		});
+		const hash = await hashPassword(PASSWORD);
+		for (const status of ['applicant', 'active'] as const) {
+			const row = await buildMember(handle.db, {
+				email: `matrix-${status}@gemeente.example`,
+				status,
+				organisationSlug: 'gemeente-zwolle'
+			});
+			await handle.db
+				.insertInto('accounts')
+				.values({
+					id: `acc-${row.id}`,
+					account_id: row.id,
+					provider_id: 'credential',
+					user_id: row.id,
+					password: hash
+				})
+				.execute();
+		}
+		await handle.close();
+
+		const port = await freePort();
+		baseURL = `http://localhost:${port}`;
+		server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+			env: {
+				...process.env,
+				PORT: String(port),
+				DATA_DIR: dataDir,
+				DATABASE_URL: '',
+				LOG_LEVEL: 'warn',
+				KN_E2E: ''
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		await waitForHealthy(baseURL, server);
+
+		cookies.applicant = (await signIn('matrix-applicant@gemeente.example')).cookie;
+		cookies.member = (await signIn('demo-member1@example.org')).cookie;
+		cookies.editor = (await signIn('demo-editor@example.org')).cookie;
+		cookies.suspended = (await signIn('matrix-active@gemeente.example')).cookie;
+
+		// The admin sets up two-step verification first, as every admin must.
+		const adminSession = await signIn('demo-admin@example.org');
+		cookies.admin = adminSession.cookie;
+		const started = await form(cookies.admin, '/profiel/tweestaps?/start', { password: PASSWORD });
+		const secret = (await started.text()).match(/data-testid="totp-secret">([A-Z2-7=]+)</)?.[1];
+		if (!secret) throw new Error('no TOTP secret on the set-up page');
+		const verified = await form(cookies.admin, '/profiel/tweestaps?/verify', {
+			code: totp(secret),
+			secret
+		});
+		expect(verified.status).toBe(303);
+		// Turning 2FA on replaces the session: keep the new cookie.
+		const renewed = verified.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0]!)
+			.find((c) => c.startsWith('kn.session_token=') && !c.endsWith('='));
+		if (renewed) cookies.admin = renewed;
+
+		// Suspended after signing in: the session must stop working at once.
+		const db = openDatabase({ dataDir });
+		await db.db
+			.updateTable('users')
+			.set({ status: 'suspended' })
+			.where('email', '=', 'matrix-active@gemeente.example')
+			.execute();
+		await db.close();
+	}, 180_000);
+
+	afterAll(async () => {
+		if (server) await stopProcess(server);
+		if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	it('lists every route that exists, and nothing that does not', () => {
+		expect(Object.keys(MATRIX).sort()).toEqual(discoverRoutes());
+	});
+
+	it('gives every role exactly the expected outcome on every route', async () => {
+		const differences: string[] = [];
+		for (const [route, expected] of Object.entries(MATRIX)) {
+			for (const role of ROLES) {
+				const outcome = classify(await request(route, role));
+				if (outcome !== expected[role]) {
+					differences.push(`${route} as ${role}: expected ${expected[role]}, got ${outcome}`);
+				}
+			}
+		}
+		expect(differences).toEqual([]);
+		console.log(`access matrix: ${Object.keys(MATRIX).length} routes × ${ROLES.length} roles`);
+	}, 180_000);
+});
