@@ -296,6 +296,34 @@ describe('access matrix', () => {
 		expect(Object.keys(MATRIX).sort()).toEqual(discoverRoutes());
 	});
 
+	it('refuses every mutating route from another site, whatever the content type', async () => {
+		const mutating = Object.keys(MATRIX).filter((r) => !r.startsWith('GET '));
+		const variants: [string, string][] = [
+			['https://elders.example', 'application/x-www-form-urlencoded'],
+			['https://elders.example', 'multipart/form-data; boundary=x'],
+			['https://elders.example', 'text/plain'],
+			['https://elders.example', 'TEXT/PLAIN'],
+			['https://elders.example', 'application/json'],
+			['null', 'application/x-www-form-urlencoded']
+		];
+		const accepted: string[] = [];
+		for (const route of mutating) {
+			const [method, target] = route.split(' ') as [string, string];
+			const url = `${baseURL}${target.replace('[id]', 'x').replace('?/default', '')}`;
+			for (const [origin, type] of variants) {
+				const response = await fetch(url, {
+					method,
+					headers: { origin, 'content-type': type, cookie: cookies.member!, accept: 'text/html' },
+					body: type.includes('json') ? '{}' : 'a=1',
+					redirect: 'manual'
+				});
+				if (response.status !== 403)
+					accepted.push(`${route} (${origin}, ${type}): ${response.status}`);
+			}
+		}
+		expect(accepted).toEqual([]);
+	});
+
 	it('gives every role exactly the expected outcome on every route', async () => {
 		const differences: string[] = [];
 		for (const [route, expected] of Object.entries(MATRIX)) {

@@ -3,6 +3,7 @@ import { seedReference } from '../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../testing/db';
 import { createAuth } from './auth';
 import { ensureAuthSecret } from './secrets';
+import { resolveSession } from './session';
 
 const limits = { idleSeconds: 7 * 86400, absoluteSeconds: 30 * 86400 };
 const origin = 'http://localhost:3000';
@@ -103,5 +104,41 @@ describe.each(DIALECTS)('better-auth on %s', (dialect) => {
 		expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
 		await handle.db.deleteFrom('sessions').execute();
 		expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+	});
+
+	it('ends a session after the absolute lifetime however active it was, and for a suspended account', async () => {
+		const auth = await setup();
+		await auth.api.signUpEmail({
+			body: {
+				name: 'Maud Janssen',
+				email: 'maud@maastricht.example',
+				password: 'vrijthof-sint-servaas-maas'
+			},
+			headers: headers()
+		});
+		await handle.db.updateTable('users').set({ email_verified: true, status: 'active' }).execute();
+		const signIn = async () => {
+			const signedIn = await auth.api.signInEmail({
+				body: { email: 'maud@maastricht.example', password: 'vrijthof-sint-servaas-maas' },
+				headers: headers(),
+				returnHeaders: true
+			});
+			return new Headers({ cookie: (signedIn.headers.get('set-cookie') ?? '').split(';')[0]! });
+		};
+		const day = 86_400_000;
+
+		const cookie = await signIn();
+		const tomorrow = await resolveSession(auth, handle.db, cookie, limits, Date.now() + day);
+		expect(tomorrow?.user).toMatchObject({ email: 'maud@maastricht.example', status: 'active' });
+		const later = await resolveSession(auth, handle.db, cookie, limits, Date.now() + 31 * day);
+		expect(later).toBeNull();
+		// Ended means gone: the same cookie does not come back today either.
+		expect(await resolveSession(auth, handle.db, cookie, limits)).toBeNull();
+
+		const again = await signIn();
+		expect(await resolveSession(auth, handle.db, again, limits)).not.toBeNull();
+		await handle.db.updateTable('users').set({ status: 'suspended' }).execute();
+		expect(await resolveSession(auth, handle.db, again, limits)).toBeNull();
+		expect(await handle.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
 	});
 });
