@@ -3,13 +3,8 @@ import { signInSchema } from '$lib/server/features/accounts/schema';
 import { signIn } from '$lib/server/features/accounts/sign-in';
 import { clientKey } from '$lib/server/platform/client-address';
 import { getConfig } from '$lib/server/platform/config';
+import { safeReturn } from '$lib/server/safe-return';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Only paths on this site, so a link cannot send someone elsewhere after signing in. */
-function safeReturn(value: FormDataEntryValue | string | null): string {
-	const path = typeof value === 'string' ? value : '';
-	return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturn(url.searchParams.get('terug')));

@@ -1,14 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieName, isLocale } from '$lib/paraglide/runtime';
+import { safeReturn } from '$lib/server/safe-return';
 import type { RequestHandler } from './$types';
 
 /** Language switch that works without JavaScript: /taal?naar=en&terug=/netwerken */
 export const GET: RequestHandler = ({ url, cookies }) => {
 	const target = url.searchParams.get('naar');
-	const back = url.searchParams.get('terug') ?? '/';
-	// Only paths on this site: no "//evil.example" or absolute URLs.
-	const safeBack =
-		back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
 	if (target && isLocale(target)) {
 		cookies.set(cookieName, target, {
 			path: '/',
@@ -17,5 +14,5 @@ export const GET: RequestHandler = ({ url, cookies }) => {
 			sameSite: 'lax'
 		});
 	}
-	redirect(303, safeBack);
+	redirect(303, safeReturn(url.searchParams.get('terug')));
 };

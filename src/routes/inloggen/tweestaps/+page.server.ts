@@ -1,11 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { verifyBackupCode, verifyTotpCode } from '$lib/server/features/accounts/two-factor';
+import { safeReturn } from '$lib/server/safe-return';
 import type { Actions, PageServerLoad } from './$types';
-
-function safeReturn(value: string | null): string {
-	const path = value ?? '';
-	return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturn(url.searchParams.get('terug')));
