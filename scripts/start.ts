@@ -39,13 +39,15 @@ async function primary() {
 			const password = demo.password
 				? `password ${demo.password}${demo.generatedPassword ? ' (generated; shown only now, or set DEMO_PASSWORD)' : ''}`
 				: 'the password printed at the first start, or DEMO_PASSWORD';
-			console.log(`Sign in as the demo admin: ${demo.adminEmail} with ${password}`);
-			console.log(
+			signInLines.push(
+				`Sign in as the demo admin: ${demo.adminEmail} with ${password}`,
 				'Other demo accounts: demo-coordinator@example.org, demo-editor@example.org, demo-member1@example.org … demo-member30@example.org (same password)'
 			);
 		} else if (setup.adminEmail) {
-			console.log(`Admin: ${setup.adminEmail}`);
+			signInLines.push(`Sign in as the admin: ${setup.adminEmail} (password from ADMIN_PASSWORD)`);
 		}
+		// Printed now, and again once the app listens (after a first build's output).
+		for (const line of signInLines) console.log(line);
 	} catch (error) {
 		const where = handle?.location ?? (config.databaseUrl ? 'PostgreSQL' : config.dataDir);
 		console.error(`Database error (${where}): ${errorMessage(error)}`);
@@ -111,10 +113,14 @@ function errorMessage(error: unknown): string {
 	return String(error);
 }
 
+/** What the primary prints about signing in: shown before the build and again at the end. */
+const signInLines: string[] = [];
+
 function announce() {
 	console.log(
 		`Kennisnetwerk is running at ${config.origin} (${config.workers} process${config.workers > 1 ? 'es' : ''}; stop with Ctrl+C)`
 	);
+	for (const line of signInLines) console.log(line);
 }
 
 if (cluster.isPrimary) await primary();
