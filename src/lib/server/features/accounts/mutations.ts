@@ -278,19 +278,7 @@ export async function settleVerifiedApplicant(
 ): Promise<SettleResult> {
 	try {
 		return await db.transaction().execute(async (trx): Promise<SettleResult> => {
-			const user = await trx
-				.selectFrom('users')
-				.leftJoin('applications', 'applications.user_id', 'users.id')
-				.select([
-					'users.id',
-					'users.name',
-					'users.email',
-					'users.status',
-					'users.email_verified',
-					'applications.decision'
-				])
-				.where('users.id', '=', userId)
-				.executeTakeFirst();
+			const user = await pendingApplicant(trx, userId);
 			if (!user) return { ok: false, reason: 'not_found' };
 			if (!user.email_verified) return { ok: false, reason: 'not_verified' };
 			if (user.status !== 'applicant') return { ok: true, outcome: 'already_member' };
