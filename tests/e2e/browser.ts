@@ -18,10 +18,16 @@ export function launchBrowser(): Promise<Browser> {
 	});
 }
 
-/** Opens a page and records what the browser complained about (CSP violations, script errors). */
-export async function openPage(browser: Browser, options: { javaScript?: boolean } = {}) {
+/**
+ * Opens a page and records what the browser complained about (CSP violations, script errors).
+ * `baseURL` is the shared e2e server unless a test runs its own.
+ */
+export async function openPage(
+	browser: Browser,
+	options: { javaScript?: boolean; baseURL?: string } = {}
+) {
 	const context = await browser.newContext({
-		baseURL: baseURL(),
+		baseURL: options.baseURL ?? baseURL(),
 		javaScriptEnabled: options.javaScript ?? true,
 		locale: 'nl-NL'
 	});

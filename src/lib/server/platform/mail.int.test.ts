@@ -1,9 +1,8 @@
 import net, { type AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../db';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../testing/db';
+import { startSmtpServer, type TestSmtpServer } from '../testing/smtp-server';
 import { runJobsOnce } from './jobs';
 import { logger } from './logger';
 import {
@@ -18,32 +17,6 @@ import {
 const quiet = logger.child({}, { level: 'silent' });
 const from = mailFrom('https://kennisnetwerk.example');
 const link = 'https://kennisnetwerk.example/account/bevestigen?token=abc123XYZ';
-
-/** A real SMTP server on a free port that parses whatever it receives. */
-async function startSmtpServer() {
-	const received: ParsedMail[] = [];
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, _session, callback) {
-			simpleParser(stream).then(
-				(mail) => {
-					received.push(mail);
-					callback();
-				},
-				(error: Error) => callback(error)
-			);
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.server.address() as AddressInfo;
-	return {
-		url: `smtp://127.0.0.1:${port}`,
-		received,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
-	};
-}
 
 /** An SMTP URL where nothing listens: the port was free a moment ago. */
 async function deadSmtpUrl(): Promise<string> {
@@ -74,7 +47,7 @@ const verification = {
 describe.each(DIALECTS)('mail on %s', (dialect) => {
 	let handle: TestDatabase;
 	let db: DB;
-	let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+	let smtp: TestSmtpServer;
 	let transport: MailTransport;
 
 	beforeAll(async () => {
@@ -105,7 +78,7 @@ describe.each(DIALECTS)('mail on %s', (dialect) => {
 		expect(result).toMatchObject({ claimed: 1, done: 1 });
 
 		expect(smtp.received).toHaveLength(1);
-		const mail = smtp.received[0] as ParsedMail;
+		const mail = smtp.received[0]!.mail;
 		expect(mail.subject).toBe('Bevestig je e-mailadres');
 		expect(mail.from?.value[0]).toMatchObject({
 			name: 'Kennisnetwerk',
@@ -166,7 +139,7 @@ describe.each(DIALECTS)('mail on %s', (dialect) => {
 			log: quiet
 		});
 		expect(second).toMatchObject({ claimed: 1, done: 1 });
-		expect(smtp.received.map((m) => m.subject)).toEqual(['Bevestig je e-mailadres']);
+		expect(smtp.received.map((r) => r.mail.subject)).toEqual(['Bevestig je e-mailadres']);
 		expect(await outboxRow(db, id)).toMatchObject({ status: 'sent', attempts: 2 });
 	});
 

@@ -3,16 +3,15 @@ import { listAuditLog } from '$lib/server/features/accounts/queries';
 import type { PageServerLoad } from './$types';
 
 /** The details a page may show; the log stores JSON text, and only these keys are read. */
-function detailsOf(text: string): { domain: string | null; via: string | null } {
+function detailsOf(text: string) {
+	let parsed: Record<string, unknown> = {};
 	try {
-		const parsed = JSON.parse(text) as Record<string, unknown>;
-		return {
-			domain: typeof parsed.domain === 'string' ? parsed.domain : null,
-			via: typeof parsed.via === 'string' ? parsed.via : null
-		};
+		parsed = JSON.parse(text) as Record<string, unknown>;
 	} catch {
-		return { domain: null, via: null };
+		// An unreadable entry still shows who did what and when.
 	}
+	const read = (key: string) => (typeof parsed[key] === 'string' ? (parsed[key] as string) : null);
+	return { domain: read('domain'), via: read('via'), from: read('from'), to: read('to') };
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -21,6 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const log = await listAuditLog(locals.db, { page: Number.isFinite(requested) ? requested : 1 });
 	return {
 		entries: log.rows.map((row) => ({
+			...detailsOf(row.details),
 			id: row.id,
 			action: row.action,
 			at: row.created_at,
@@ -30,8 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					? row.subject_name
 						? `${row.subject_name} (${row.subject_email})`
 						: null
-					: detailsOf(row.details).domain,
-			via: detailsOf(row.details).via
+					: detailsOf(row.details).domain
 		})),
 		total: log.total,
 		page: log.page,

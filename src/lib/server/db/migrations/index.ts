@@ -5,6 +5,7 @@ import * as m20261129_1201 from './2026_11_29_1201_rate_limits';
 import * as m20261129_1300 from './2026_11_29_1300_auth_sessions';
 import * as m20261129_1400 from './2026_11_29_1400_membership';
 import * as m20261129_1500 from './2026_11_29_1500_api_tokens';
+import * as m20261129_1600 from './2026_11_29_1600_member_admin';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_1201_rate_limits': m20261129_1201,
 	'2026_11_29_1300_auth_sessions': m20261129_1300,
 	'2026_11_29_1400_membership': m20261129_1400,
-	'2026_11_29_1500_api_tokens': m20261129_1500
+	'2026_11_29_1500_api_tokens': m20261129_1500,
+	'2026_11_29_1600_member_admin': m20261129_1600
 };

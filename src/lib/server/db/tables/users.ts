@@ -18,6 +18,9 @@ export interface UserTable {
 	field_role_id: string | null;
 	is_demo: boolean | number;
 	two_factor_enabled: Generated<boolean | number>;
+	suspended_at: Generated<string | null>;
+	/** Why an admin suspended the account; the member received it by mail. */
+	suspension_reason: Generated<string | null>;
 	created_at: Generated<string>;
 	updated_at: Generated<string>;
 }

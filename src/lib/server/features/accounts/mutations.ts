@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../../db';
+import { type AuditAction, writeAudit } from '../../platform/audit';
 import { queueMail } from '../../platform/mail';
 import { slugify } from '../../platform/slug';
 import { approvalMail, rejectionMail } from './membership-mails';
@@ -80,42 +81,6 @@ export async function eraseAccount(
 
 /** How an erased member is named where their contributions and mentions remain. */
 export const FORMER_MEMBER = 'voormalig lid';
-
-/** What the audit log records; the page turns each into a sentence. */
-export type AuditAction =
-	| 'application.approved'
-	| 'application.auto_approved'
-	| 'application.rejected'
-	| 'allowlist.added'
-	| 'allowlist.removed';
-
-/**
- * One audit entry, in the caller's transaction so it exists exactly when the change does.
- * `details` must hold no personal data: names and addresses are joined in when the log is read.
- */
-async function writeAudit(
-	trx: DB,
-	entry: {
-		actorId: string | null;
-		action: AuditAction;
-		subjectType: 'user' | 'domain';
-		subjectId: string | null;
-		details?: Record<string, string | number | boolean | null>;
-	}
-): Promise<void> {
-	await trx
-		.insertInto('audit_log')
-		.values({
-			id: randomUUID(),
-			actor_id: entry.actorId,
-			action: entry.action,
-			subject_type: entry.subjectType,
-			subject_id: entry.subjectId,
-			details: JSON.stringify(entry.details ?? {}),
-			created_at: new Date().toISOString()
-		})
-		.execute();
-}
 
 export interface ApplicationRecord {
 	/** Generated before sign-up: it is the token in the verification link's return URL. */

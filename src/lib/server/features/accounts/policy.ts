@@ -15,6 +15,9 @@ export type AccountAction =
 	| 'read_outbox'
 	| 'read_audit_log';
 
+/** Actions on one other member's account; they need the member as the subject. */
+export type MemberAction = 'change_member_account';
+
 const ADMIN_ONLY: AccountAction[] = [
 	'manage_members',
 	'manage_allowlist',
@@ -22,7 +25,18 @@ const ADMIN_ONLY: AccountAction[] = [
 	'read_audit_log'
 ];
 
-export function can(actor: Actor, action: AccountAction): boolean {
+export function can(actor: Actor, action: AccountAction): boolean;
+export function can(actor: Actor, action: MemberAction, subject: { id: string }): boolean;
+export function can(
+	actor: Actor,
+	action: AccountAction | MemberAction,
+	subject?: { id: string }
+): boolean {
+	// Admins change other accounts, never their own here (no locking oneself out): their own
+	// account is theirs to manage at /profiel like anyone's.
+	if (action === 'change_member_account') {
+		return can(actor, 'manage_members') && !!subject && subject.id !== actor?.id;
+	}
 	if (!actor) return false;
 	if (action === 'manage_own_account') return actor.status !== 'suspended';
 	if (actor.status !== 'active') return false;

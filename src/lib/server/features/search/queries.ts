@@ -1,12 +1,7 @@
-import { sql } from 'kysely';
 import type { DB } from '../../db';
+import { containsLike, likePattern } from '../../db/like';
 import { visibleNetworkLevels } from '../networks/queries';
 import type { Viewer } from '../viewer';
-
-/** Escapes LIKE wildcards so "50%" searches for the text "50%". */
-function likePattern(query: string): string {
-	return `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export type SearchHit =
 	| { kind: 'network'; slug: string; title: string; snippet: string }
@@ -23,8 +18,7 @@ export async function basicSearch(
 ): Promise<SearchHit[]> {
 	const pattern = likePattern(input.query);
 	const limit = input.limit ?? 20;
-	const like = (column: string) =>
-		sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+	const like = (column: string) => containsLike(column, pattern);
 
 	const [networks, organisations, themes] = await Promise.all([
 		db
