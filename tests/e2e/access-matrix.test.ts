@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/lib/server/db';
 import { prepareDatabase } from '../../src/lib/server/db/setup';
 import { buildMember } from '../../src/lib/server/testing/factories';
 import { freePort, stopProcess, waitForHealthy } from './process';
-import { totp } from './totp';
+import { totp } from '../../src/lib/server/testing/totp';
 
 /**
  * The access matrix: every page, form action and API route × every role, with the outcome each

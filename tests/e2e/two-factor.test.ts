@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, openPage } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
-import { totp } from './totp';
+import { totp } from '../../src/lib/server/testing/totp';
 
 describe('two-step verification for the demo admin', () => {
 	let browser: Browser;

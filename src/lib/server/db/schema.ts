@@ -16,6 +16,7 @@ import type { ApiTokenTable } from './tables/api-tokens';
 import type {
 	AppSettingTable,
 	SessionTable,
+	TotpUseTable,
 	TwoFactorTable,
 	VerificationTable
 } from './tables/auth';
@@ -40,6 +41,7 @@ export interface Database {
 	sessions: SessionTable;
 	verifications: VerificationTable;
 	two_factors: TwoFactorTable;
+	totp_uses: TotpUseTable;
 	app_settings: AppSettingTable;
 	domain_allowlist: DomainAllowlistTable;
 	applications: ApplicationTable;

@@ -11,11 +11,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	totp: async ({ locals, request, url }) => {
 		const form = await request.formData();
-		const result = await verifyTotpCode(
-			locals.auth,
-			request.headers,
-			String(form.get('code') ?? '')
-		);
+		const result = await verifyTotpCode({ auth: locals.auth, db: locals.db }, request.headers, {
+			code: String(form.get('code') ?? ''),
+			purpose: 'sign_in'
+		});
 		if (!result.ok) return fail(400, { error: result.reason });
 		redirect(303, safeReturn(url.searchParams.get('terug')));
 	},

@@ -31,11 +31,10 @@ export const actions: Actions = {
 	verify: async ({ locals, request, url }) => {
 		authorize(locals, url, 'manage_own_account');
 		const form = await request.formData();
-		const result = await verifyTotpCode(
-			locals.auth,
-			request.headers,
-			String(form.get('code') ?? '')
-		);
+		const result = await verifyTotpCode({ auth: locals.auth, db: locals.db }, request.headers, {
+			code: String(form.get('code') ?? ''),
+			purpose: 'set_up'
+		});
 		if (!result.ok) {
 			return fail(400, {
 				step: 'verify' as const,

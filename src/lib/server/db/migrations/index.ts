@@ -6,6 +6,7 @@ import * as m20261129_1300 from './2026_11_29_1300_auth_sessions';
 import * as m20261129_1400 from './2026_11_29_1400_membership';
 import * as m20261129_1500 from './2026_11_29_1500_api_tokens';
 import * as m20261129_1600 from './2026_11_29_1600_member_admin';
+import * as m20261129_1601 from './2026_11_29_1601_totp_uses';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_1300_auth_sessions': m20261129_1300,
 	'2026_11_29_1400_membership': m20261129_1400,
 	'2026_11_29_1500_api_tokens': m20261129_1500,
-	'2026_11_29_1600_member_admin': m20261129_1600
+	'2026_11_29_1600_member_admin': m20261129_1600,
+	'2026_11_29_1601_totp_uses': m20261129_1601
 };

@@ -36,3 +36,10 @@ export interface AppSettingTable {
 	value: string;
 	created_at: Generated<string>;
 }
+
+/** Time-based codes an account used lately (hashed): each works once. */
+export interface TotpUseTable {
+	user_id: string;
+	code_hash: string;
+	used_at: string;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DB } from '../../db';
 import { type AuditAction, writeAudit } from '../../platform/audit';
 import { queueMail } from '../../platform/mail';
@@ -421,4 +421,35 @@ export async function removeAllowedDomain(
 		});
 		return { ok: true, domain: row.domain } as const;
 	});
+}
+
+/** How long a used code is remembered: longer than any code is accepted (30 s steps, ±1 step). */
+const TOTP_MEMORY_MS = 3 * 60_000;
+
+/**
+ * Records that an account used a time-based code; false when it already did so while the code
+ * could still be valid (a replay). The primary key makes two simultaneous uses claim it once.
+ */
+export async function claimTotpCode(
+	db: DB,
+	input: { userId: string; code: string; now?: Date }
+): Promise<boolean> {
+	const now = input.now ?? new Date();
+	const codeHash = createHash('sha256').update(`${input.userId}:${input.code}`).digest('hex');
+	await db
+		.deleteFrom('totp_uses')
+		.where('user_id', '=', input.userId)
+		.where('used_at', '<', new Date(now.getTime() - TOTP_MEMORY_MS).toISOString())
+		.execute();
+	const inserted = await db
+		.insertInto('totp_uses')
+		.values({ user_id: input.userId, code_hash: codeHash, used_at: now.toISOString() })
+		.onConflict((oc) => oc.columns(['user_id', 'code_hash']).doNothing())
+		.executeTakeFirst();
+	return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Ends one session by its token (a sign-in that turned out not to be allowed after all). */
+export async function endSession(db: DB, token: string): Promise<void> {
+	await db.deleteFrom('sessions').where('token', '=', token).execute();
 }

@@ -1,6 +1,8 @@
 import { APIError } from 'better-auth/api';
 import QRCode from 'qrcode';
+import type { DB } from '../../db';
 import type { Auth } from '../../platform/auth';
+import { claimTotpCode, endSession } from './mutations';
 import { normalizePassword } from './password-policy';
 
 /** Turning on two-step verification (TOTP with backup codes), for the profile page and the API. */
@@ -40,7 +42,8 @@ export async function startTwoFactor(
 	}
 }
 
-export type CodeResult = { ok: true } | { ok: false; reason: 'wrong_code' | 'locked' | 'expired' };
+export type CodeResult =
+	{ ok: true } | { ok: false; reason: 'wrong_code' | 'reused' | 'locked' | 'expired' };
 
 function codeFailure(error: unknown): CodeResult {
 	if (error instanceof APIError) {
@@ -56,18 +59,29 @@ function codeFailure(error: unknown): CodeResult {
 	throw error;
 }
 
-/** Step 3 of setup, or the second step of signing in: a code from the app. */
+/**
+ * Step 3 of setup, or the second step of signing in: a code from the app. Each code works once
+ * (ASVS 2.8.4): a sign-in with a code this account already used gets no session. The code that
+ * turned two-step verification on is remembered too, so it cannot sign in again.
+ */
 export async function verifyTotpCode(
-	auth: Auth,
+	deps: { auth: Auth; db: DB },
 	headers: Headers,
-	code: string
+	input: { code: string; purpose: 'sign_in' | 'set_up' }
 ): Promise<CodeResult> {
+	const code = input.code.replace(/\s+/g, '');
+	let verified: { token: string; user: { id: string } };
 	try {
-		await auth.api.verifyTOTP({ body: { code: code.replace(/\s+/g, '') }, headers });
-		return { ok: true };
+		verified = await deps.auth.api.verifyTOTP({ body: { code }, headers });
 	} catch (error) {
 		return codeFailure(error);
 	}
+	const first = await claimTotpCode(deps.db, { userId: verified.user.id, code });
+	if (!first && input.purpose === 'sign_in') {
+		await endSession(deps.db, verified.token);
+		return { ok: false, reason: 'reused' };
+	}
+	return { ok: true };
 }
 
 /** The second step of signing in with one of the backup codes. */
