@@ -4,6 +4,7 @@ import { migrateToEmpty, migrateToLatest } from './migrate';
 import { migrations } from './migrations/index';
 import { ensureFirstAdmin } from './seed/admin';
 import { DEMO_ADMIN_EMAIL, seedDemo } from './seed/demo';
+import { DEMO_PRIVATE_NETWORK, seedDemoNetworks } from './seed/demo-networks';
 import { seedReference } from './seed/reference';
 import { prepareDatabase } from './setup';
 
@@ -93,6 +94,45 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 			)
 		);
 		expect(counts).toEqual([12, 5, 9, 9]);
+	});
+
+	it('gives the demo networks coordinators, members, a request and a private room, once', async () => {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		await seedDemo(handle.db);
+		expect(await seedDemoNetworks(handle.db)).toBe(true);
+		expect(await seedDemoNetworks(handle.db)).toBe(false);
+		const rows = await handle.db
+			.selectFrom('network_members as nm')
+			.innerJoin('networks as n', 'n.id', 'nm.network_id')
+			.innerJoin('users as u', 'u.id', 'nm.user_id')
+			.select(['n.name', 'n.visibility', 'u.email', 'nm.role', 'nm.status'])
+			.execute();
+		const coordinated = rows
+			.filter((r) => r.role === 'coordinator')
+			.map((r) => `${r.email} ${r.name}`)
+			.sort();
+		expect(coordinated).toEqual(
+			[
+				'demo-coordinator@example.org Coördinatorenoverleg',
+				'demo-coordinator@example.org Regio Zwolle',
+				`demo-coordinator@example.org ${rows.find((r) => r.role === 'coordinator' && r.visibility === 'public' && r.name !== 'Regio Zwolle')?.name}`
+			].sort()
+		);
+		const room = rows.filter((r) => r.name === DEMO_PRIVATE_NETWORK.name);
+		expect(room.every((r) => r.visibility === 'private')).toBe(true);
+		expect(room.map((r) => r.email).sort()).toEqual([
+			'demo-admin@example.org',
+			'demo-coordinator@example.org',
+			'demo-editor@example.org',
+			'demo-member1@example.org'
+		]);
+		expect(rows.filter((r) => r.status === 'requested').map((r) => [r.email, r.name])).toEqual([
+			['demo-member2@example.org', 'Regio Zwolle']
+		]);
+		// Every demo member belongs to at least one network.
+		const members = new Set(rows.filter((r) => r.status === 'active').map((r) => r.email));
+		for (let n = 1; n <= 30; n++) expect(members).toContain(`demo-member${n}@example.org`);
 	});
 
 	it('seeds a demo spread over all twelve provinces, once', async () => {

@@ -1,9 +1,16 @@
 import type { JobTable } from './tables/jobs';
 import type { MailOutboxTable } from './tables/mail';
 import type { ApplicationTable, AuditLogTable, DomainAllowlistTable } from './tables/membership';
-import type { NetworkProvinceTable, NetworkTable, NetworkThemeTable } from './tables/networks';
+import type {
+	NetworkInvitationTable,
+	NetworkMemberTable,
+	NetworkProvinceTable,
+	NetworkTable,
+	NetworkThemeTable
+} from './tables/networks';
 import type { OrganisationTable } from './tables/organisations';
 import type { RateLimitTable } from './tables/rate-limits';
+import type { ReportTable } from './tables/reports';
 import type {
 	EventFormatTable,
 	FieldRoleTable,
@@ -32,6 +39,8 @@ export interface Database {
 	networks: NetworkTable;
 	network_provinces: NetworkProvinceTable;
 	network_themes: NetworkThemeTable;
+	network_members: NetworkMemberTable;
+	network_invitations: NetworkInvitationTable;
 	users: UserTable;
 	user_themes: UserThemeTable;
 	accounts: AccountTable;
@@ -47,4 +56,5 @@ export interface Database {
 	applications: ApplicationTable;
 	audit_log: AuditLogTable;
 	api_tokens: ApiTokenTable;
+	reports: ReportTable;
 }

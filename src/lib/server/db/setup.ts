@@ -4,6 +4,7 @@ import { migrateToLatest } from './migrate';
 import { ensureFirstAdmin } from './seed/admin';
 import { seedAllowlist } from './seed/allowlist';
 import { type DemoSummary, seedDemo } from './seed/demo';
+import { seedDemoNetworks } from './seed/demo-networks';
 import { type ReferenceCounts, seedReference } from './seed/reference';
 
 export type SetupResult =
@@ -26,6 +27,8 @@ export async function prepareDatabase(
 	await seedAllowlist(db);
 	if (config.seedDemo) {
 		const demo = await seedDemo(db, { password: config.demoPassword });
+		// Each capability's demo content is added once, also to a demo seeded before it existed.
+		await seedDemoNetworks(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
 	const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);

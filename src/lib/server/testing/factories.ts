@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db';
-import type { NetworkKind, NetworkVisibility } from '../db/tables/networks';
+import type {
+	JoinPolicy,
+	NetworkKind,
+	NetworkMemberRole,
+	NetworkMemberStatus,
+	NetworkVisibility
+} from '../db/tables/networks';
 import type { UserRole, UserStatus } from '../db/tables/users';
 import { slugify } from '../platform/slug';
 
@@ -52,7 +58,12 @@ export async function buildMember(
 
 export async function buildNetwork(
 	db: DB,
-	overrides: Partial<{ name: string; kind: NetworkKind; visibility: NetworkVisibility }> = {}
+	overrides: Partial<{
+		name: string;
+		kind: NetworkKind;
+		visibility: NetworkVisibility;
+		joinPolicy: JoinPolicy;
+	}> = {}
 ) {
 	const n = next();
 	const name = overrides.name ?? `Testnetwerk ${n}`;
@@ -65,9 +76,27 @@ export async function buildNetwork(
 		description: '',
 		audience: '',
 		visibility: overrides.visibility ?? ('public' as const),
-		join_policy: 'open' as const,
+		join_policy: overrides.joinPolicy ?? ('open' as JoinPolicy),
 		position: 100 + n
 	};
 	await db.insertInto('networks').values(row).execute();
 	return row;
+}
+
+/** Puts a member in a network (active member unless told otherwise). */
+export async function addNetworkMember(
+	db: DB,
+	networkId: string,
+	userId: string,
+	options: { role?: NetworkMemberRole; status?: NetworkMemberStatus } = {}
+) {
+	await db
+		.insertInto('network_members')
+		.values({
+			network_id: networkId,
+			user_id: userId,
+			role: options.role ?? 'member',
+			status: options.status ?? 'active'
+		})
+		.execute();
 }

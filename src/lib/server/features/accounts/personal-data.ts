@@ -23,7 +23,15 @@ export const CONTRIBUTIONS: ReadonlySet<string> = new Set<string>([]);
 export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	'applications.decided_by': ['id', 'decision', 'decided_at'],
 	'audit_log.actor_id': ['id', 'action', 'subject_type', 'created_at'],
-	'domain_allowlist.created_by': ['id', 'domain', 'created_at']
+	'domain_allowlist.created_by': ['id', 'domain', 'created_at'],
+	'networks.created_by': ['id', 'slug', 'name', 'created_at'],
+	'network_members.decided_by': ['network_id', 'status', 'decided_at'],
+	// The invitee's address is someone else's: not exported.
+	'network_invitations.invited_by': ['id', 'network_id', 'created_at'],
+	'network_invitations.accepted_by': ['id', 'network_id', 'accepted_at'],
+	// A report's reason is the reporter's own words.
+	'reports.reporter_id': ['id', 'subject_type', 'subject_id', 'reason', 'created_at'],
+	'reports.resolved_by': ['id', 'subject_type', 'resolved_at']
 };
 
 /** Shown instead of a secret's value: the export says it exists, never what it is. */

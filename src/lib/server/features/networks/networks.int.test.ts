@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
-import { buildMember, buildNetwork } from '../../testing/factories';
+import { addNetworkMember, buildMember, buildNetwork } from '../../testing/factories';
 import { networkReach } from '../home/queries';
 import { basicSearch } from '../search/queries';
 import { VISITOR, type Viewer } from '../viewer';
@@ -78,5 +78,27 @@ describe.each(DIALECTS)('networks, reach and basic search on %s', (dialect) => {
 		expect(await basicSearch(handle.db, { viewer: VISITOR, query: 'werkgroep' })).toEqual([]);
 		expect(await basicSearch(handle.db, { viewer: member, query: 'alleen voor' })).toHaveLength(1);
 		expect(await basicSearch(handle.db, { viewer: VISITOR, query: 'alleen voor' })).toHaveLength(0);
+	});
+
+	it('shows a private network to its active members only, not to those who merely asked', async () => {
+		const room = await buildNetwork(handle.db, { name: 'Kamer van negen', visibility: 'private' });
+		const insider = await buildMember(handle.db);
+		const asker = await buildMember(handle.db);
+		await addNetworkMember(handle.db, room.id, insider.id);
+		await addNetworkMember(handle.db, room.id, asker.id, { status: 'requested' });
+		const names = async (userId: string) =>
+			(await listNetworks(handle.db, { viewer: { kind: 'member', userId, role: 'member' } })).map(
+				(n) => n.name
+			);
+		expect(await names(insider.id)).toContain('Kamer van negen');
+		expect(await names(asker.id)).not.toContain('Kamer van negen');
+		expect(await names(member.kind === 'member' ? member.userId : '')).not.toContain(
+			'Kamer van negen'
+		);
+		const found = await basicSearch(handle.db, {
+			viewer: { kind: 'member', userId: asker.id, role: 'member' },
+			query: 'Kamer van negen'
+		});
+		expect(found).toEqual([]);
 	});
 });

@@ -1,23 +1,40 @@
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db';
-import type { NetworkKind, NetworkVisibility } from '../../db/tables/networks';
+import type { Database } from '../../db/schema';
+import type { NetworkKind } from '../../db/tables/networks';
 import type { Viewer } from '../viewer';
+import { can, type Membership, type NetworkSubject, visibleLevels } from './policy';
 
 /**
- * The visibility rule for networks, applied inside the query: visitors see public networks,
- * members also members-only ones; private networks only their own members (memberships arrive
- * with the networks capability) and admins.
+ * The visibility rule for networks inside a query (the same rule as policy.ts): visitors see
+ * public networks, members also members-only ones, private networks only their own active
+ * members, and admins everything. `column` is the network id column of the query.
  */
-export function visibleNetworkLevels(viewer: Viewer): NetworkVisibility[] {
-	if (viewer.kind === 'visitor') return ['public'];
-	if (viewer.role === 'admin') return ['public', 'members', 'private'];
-	return ['public', 'members'];
+export function visibleTo(viewer: Viewer, column = 'networks.id') {
+	const levels = visibleLevels(viewer);
+	return (eb: ExpressionBuilder<Database, keyof Database>) => {
+		const byLevel = eb(sql.ref(column.replace(/\.id$/, '.visibility')), 'in', levels);
+		if (viewer.kind !== 'member' || levels.includes('private')) return byLevel;
+		return eb.or([
+			byLevel,
+			eb(
+				sql.ref(column),
+				'in',
+				eb
+					.selectFrom('network_members')
+					.select('network_members.network_id')
+					.where('network_members.user_id', '=', viewer.userId)
+					.where('network_members.status', '=', 'active')
+			)
+		]);
+	};
 }
 
 export async function listNetworks(db: DB, input: { viewer: Viewer; kind?: NetworkKind }) {
 	let query = db
 		.selectFrom('networks')
 		.select(['id', 'slug', 'name', 'kind', 'summary', 'audience', 'visibility', 'join_policy'])
-		.where('visibility', 'in', visibleNetworkLevels(input.viewer))
+		.where(visibleTo(input.viewer))
 		.orderBy('position')
 		.orderBy('name');
 	if (input.kind) query = query.where('kind', '=', input.kind);
@@ -49,3 +66,57 @@ export async function listNetworks(db: DB, input: { viewer: Viewer; kind?: Netwo
 }
 
 export type NetworkRow = Awaited<ReturnType<typeof listNetworks>>[number];
+
+/** The viewer's membership of one network (any status), or null. */
+export async function membershipOf(db: DB, networkId: string, viewer: Viewer): Promise<Membership> {
+	if (viewer.kind !== 'member') return null;
+	const row = await db
+		.selectFrom('network_members')
+		.select(['role', 'status'])
+		.where('network_id', '=', networkId)
+		.where('user_id', '=', viewer.userId)
+		.executeTakeFirst();
+	return row ? { role: row.role, status: row.status } : null;
+}
+
+/**
+ * One network by its slug as the viewer relates to it: the row, the viewer's membership and the
+ * policy subject. Undefined when there is no such network or the viewer may not know it exists
+ * (a private network to a non-member): routes answer 404 either way.
+ */
+export async function networkForViewer(db: DB, slug: string, viewer: Viewer) {
+	const network = await db
+		.selectFrom('networks')
+		.selectAll()
+		.where('slug', '=', slug)
+		.executeTakeFirst();
+	if (!network) return undefined;
+	const membership = await membershipOf(db, network.id, viewer);
+	const subject: NetworkSubject = {
+		visibility: network.visibility,
+		joinPolicy: network.join_policy,
+		membership
+	};
+	if (!can(viewer, 'see', subject)) return undefined;
+	return { network, membership, subject };
+}
+
+export type NetworkForViewer = NonNullable<Awaited<ReturnType<typeof networkForViewer>>>;
+
+/**
+ * The networks a member belongs to (active), for pickers and the directory's filter. A private
+ * network shows here only to its own members and admins (visibleTo), so a profile never
+ * reveals one to an outsider: pass the viewer who looks.
+ */
+export async function networksOfMember(db: DB, userId: string, viewer: Viewer) {
+	return db
+		.selectFrom('network_members')
+		.innerJoin('networks', 'networks.id', 'network_members.network_id')
+		.select(['networks.id', 'networks.slug', 'networks.name', 'network_members.role'])
+		.where('network_members.user_id', '=', userId)
+		.where('network_members.status', '=', 'active')
+		.where(visibleTo(viewer))
+		.orderBy('networks.position')
+		.orderBy('networks.name')
+		.execute();
+}

@@ -1,6 +1,6 @@
 import type { DB } from '../../db';
 import { containsLike, likePattern } from '../../db/like';
-import { visibleNetworkLevels } from '../networks/queries';
+import { visibleTo } from '../networks/queries';
 import type { Viewer } from '../viewer';
 
 export type SearchHit =
@@ -24,7 +24,7 @@ export async function basicSearch(
 		db
 			.selectFrom('networks')
 			.select(['slug', 'name', 'summary'])
-			.where('visibility', 'in', visibleNetworkLevels(input.viewer))
+			.where(visibleTo(input.viewer))
 			.where((eb) => eb.or([like('name'), like('summary'), like('audience')]))
 			.orderBy('name')
 			.limit(limit)
