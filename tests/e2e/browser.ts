@@ -18,6 +18,12 @@ export function launchBrowser(): Promise<Browser> {
 	});
 }
 
+/** A private address per browser context, so each is its own client (random: files share none). */
+function testClientAddress(): string {
+	const octet = () => Math.floor(Math.random() * 254) + 1;
+	return `10.${octet()}.${octet()}.${octet()}`;
+}
+
 /**
  * Opens a page and records what the browser complained about (CSP violations, script errors).
  * `baseURL` is the shared e2e server unless a test runs its own.
@@ -28,6 +34,7 @@ export async function openPage(
 ) {
 	const context = await browser.newContext({
 		baseURL: options.baseURL ?? baseURL(),
+		extraHTTPHeaders: { 'x-forwarded-for': testClientAddress() },
 		javaScriptEnabled: options.javaScript ?? true,
 		locale: 'nl-NL'
 	});

@@ -29,6 +29,9 @@ export default async function setup(project: TestProject) {
 			DATABASE_URL: '',
 			LOG_LEVEL: 'warn',
 			KN_E2E: '1',
+			// Behind "one proxy": each browser context sends its own X-Forwarded-For (browser.ts),
+			// so the per-client rate limits count each test's client, not all tests as one.
+			TRUST_PROXY: '1',
 			DEMO_PASSWORD: DEMO_PASSWORD
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
