@@ -17,10 +17,19 @@ import { totp } from '../../src/lib/server/testing/totp';
  * "member of another network" and "coordinator" are plain members.)
  */
 
-const ROLES = ['visitor', 'applicant', 'member', 'editor', 'admin', 'suspended'] as const;
+const ROLES = [
+	'visitor',
+	'applicant',
+	'member',
+	'outsider',
+	'coordinator',
+	'editor',
+	'admin',
+	'suspended'
+] as const;
 type Role = (typeof ROLES)[number];
 /** ok: served (or, for an action, handled: 2xx, 303 onwards or a 400 for the empty form). */
-type Outcome = 'ok' | 'login' | 'forbidden' | 'unauthorized' | 'home' | 'not_found';
+type Outcome = 'ok' | 'login' | 'forbidden' | 'unauthorized' | 'home' | 'not_found' | 'conflict';
 
 const PASSWORD = 'matrix-wachtwoord-2026';
 const all = (o: Outcome): Record<Role, Outcome> =>
@@ -29,19 +38,36 @@ const signedIn = (visitor: Outcome, others: Outcome): Record<Role, Outcome> => (
 	visitor,
 	applicant: others,
 	member: others,
+	outsider: others,
+	coordinator: others,
 	editor: others,
 	admin: others,
 	suspended: visitor
 });
 const own = signedIn('login', 'ok');
 const admin = (adminOutcome: Outcome = 'ok'): Record<Role, Outcome> => ({
-	visitor: 'login',
-	applicant: 'forbidden',
-	member: 'forbidden',
-	editor: 'forbidden',
-	admin: adminOutcome,
-	suspended: 'login'
+	...signedIn('login', 'forbidden'),
+	admin: adminOutcome
 });
+/** The private room: invisible to outsiders, visitors and applicants; `inside` for its members. */
+const room = (inside: Outcome, visitor: Outcome = 'not_found'): Record<Role, Outcome> => ({
+	visitor,
+	applicant: 'not_found',
+	member: inside,
+	outsider: 'not_found',
+	coordinator: inside,
+	editor: inside,
+	admin: inside,
+	suspended: visitor
+});
+/** Coordinating the room: its coordinator and admins; its other members are refused. */
+const coordinating = (visitor: Outcome = 'login'): Record<Role, Outcome> => ({
+	...room('forbidden', visitor),
+	coordinator: 'ok',
+	admin: 'ok'
+});
+/** The demo's private network, whose slug stands for [slug] in the matrix. */
+const ROOM = 'coordinatorenoverleg';
 const api = signedIn('unauthorized', 'ok');
 const guestOnly = signedIn('ok', 'home');
 
@@ -100,6 +126,41 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'GET /beheer/logboek': admin(),
 	'GET /beheer/mail': admin(),
 	'GET /beheer/mail/[id]': admin('not_found'),
+	'GET /netwerken/[slug]': room('ok'),
+	// Everyone who sees the room is in it already.
+	'POST /netwerken/[slug]?/aansluiten': room('forbidden', 'login'),
+	// Leaving is asked of an unknown network (the room's members stay in it for the other rows).
+	'POST /netwerken/[slug]?/verlaten': signedIn('login', 'not_found'),
+	'GET /netwerken/[slug]/leden': room('ok'),
+	'GET /netwerken/[slug]/leden.csv': { ...coordinating('not_found') },
+	'GET /netwerken/[slug]/beheer': coordinating(),
+	'POST /netwerken/[slug]/beheer?/goedkeuren': coordinating(),
+	'POST /netwerken/[slug]/beheer?/afwijzen': coordinating(),
+	'POST /netwerken/[slug]/beheer?/uitnodigen': coordinating(),
+	'POST /netwerken/[slug]/beheer?/intrekken': coordinating(),
+	'POST /netwerken/[slug]/beheer?/rol': coordinating(),
+	'POST /netwerken/[slug]/beheer?/verwijderen': coordinating(),
+	'POST /netwerken/[slug]/beheer?/instellingen': coordinating(),
+	'GET /netwerken/nieuw': { ...admin(), coordinator: 'ok' },
+	'POST /netwerken/nieuw?/default': { ...admin(), coordinator: 'ok' },
+	'GET /uitnodiging/[token]': all('ok'),
+	'POST /uitnodiging/[token]?/default': {
+		...signedIn('login', 'not_found'),
+		applicant: 'forbidden'
+	},
+	'GET /api/v1/networks': all('ok'),
+	'POST /api/v1/networks': {
+		...signedIn('unauthorized', 'forbidden'),
+		applicant: 'unauthorized',
+		coordinator: 'ok',
+		admin: 'ok'
+	},
+	'GET /api/v1/networks/[slug]': room('ok'),
+	// The room's members are in it already; to the others it does not exist.
+	'POST /api/v1/networks/[slug]/membership': {
+		...room('conflict', 'unauthorized'),
+		applicant: 'unauthorized'
+	},
 	'GET /api/v1/me': api,
 	'GET /api/v1/me/tokens': api,
 	'POST /api/v1/me/tokens': api,
@@ -152,13 +213,18 @@ function classify(response: Response): Outcome | `unexpected ${number}` {
 	if (response.status === 401) return 'unauthorized';
 	if (response.status === 403) return 'forbidden';
 	if (response.status === 404) return 'not_found';
+	if (response.status === 409) return 'conflict';
 	if (response.status < 300 || response.status === 400) return 'ok';
 	return `unexpected ${response.status}`;
 }
 
 async function request(route: string, role: Role) {
 	const [method, target] = route.split(' ') as [string, string];
-	const url = target.replace('[id]', '00000000-0000-4000-8000-000000000000');
+	const unknown = '00000000-0000-4000-8000-000000000000';
+	const url = target
+		.replace('[id]', unknown)
+		.replace('[token]', unknown)
+		.replace('[slug]', route.endsWith('?/verlaten') ? unknown : ROOM);
 	const isAction = url.includes('?/');
 	const isApi = url.startsWith('/api/');
 	const headers: Record<string, string> = {
@@ -263,6 +329,8 @@ describe('access matrix', () => {
 		cookies.applicant = (await signIn('matrix-applicant@gemeente.example')).cookie;
 		cookies.member = (await signIn('demo-member1@example.org')).cookie;
 		cookies.editor = (await signIn('demo-editor@example.org')).cookie;
+		cookies.coordinator = (await signIn('demo-coordinator@example.org')).cookie;
+		cookies.outsider = (await signIn('demo-member3@example.org')).cookie;
 		cookies.suspended = (await signIn('matrix-active@gemeente.example')).cookie;
 
 		// The admin sets up two-step verification first, as every admin must.

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { createTokenSchema, createdTokenSchema, tokenSchema } from '../features/api-tokens/schema';
+import {
+	createNetworkBodySchema,
+	membershipBodySchema,
+	networkDetailOutSchema,
+	networkOutSchema
+} from '../features/networks/schema';
 
 /**
  * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
@@ -64,6 +70,51 @@ export const OPERATIONS: Operation[] = [
 			204: { description: 'Revoked' },
 			401: unauthorized,
 			404: { description: 'No such token', schema: errorSchema }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/networks',
+		summary: 'The networks the caller may see (visitors: the public ones)',
+		responses: { 200: { description: 'Networks', schema: listOf(networkOutSchema) } }
+	},
+	{
+		method: 'post',
+		path: '/api/v1/networks',
+		summary: 'Start a network (coordinators and admins); the creator becomes its coordinator',
+		body: createNetworkBodySchema,
+		responses: {
+			201: { description: 'Created', schema: z.object({ slug: z.string() }) },
+			400: { description: 'Invalid input', schema: errorSchema },
+			401: unauthorized,
+			403: { description: 'Not a coordinator or admin (forbidden)', schema: errorSchema },
+			409: { description: 'A network with this name exists (name_taken)', schema: errorSchema }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/networks/{slug}',
+		summary: 'One network; a private network is 404 to those outside it',
+		responses: {
+			200: { description: 'The network', schema: networkDetailOutSchema },
+			404: { description: 'No such network, or not visible (not_found)', schema: errorSchema }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/networks/{slug}/membership',
+		summary: 'Join an open network (201) or ask to join an on-request one (202)',
+		body: membershipBodySchema,
+		responses: {
+			201: { description: 'Joined', schema: z.object({ status: z.literal('active') }) },
+			202: { description: 'Requested', schema: z.object({ status: z.literal('requested') }) },
+			401: unauthorized,
+			403: { description: 'By invitation only (invitation_only)', schema: errorSchema },
+			404: { description: 'No such network, or not visible (not_found)', schema: errorSchema },
+			409: {
+				description: 'Already a member or already asked (already_member, already_requested)',
+				schema: errorSchema
+			}
 		}
 	}
 ];

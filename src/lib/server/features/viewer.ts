@@ -4,8 +4,11 @@ export type Viewer =
 
 export const VISITOR: Viewer = { kind: 'visitor' };
 
+/** Only active members see as members: an applicant (awaiting approval) sees what visitors see. */
 export function viewerFrom(
-	user: { id: string; role: 'member' | 'editor' | 'admin' } | null
+	user: { id: string; role: 'member' | 'editor' | 'admin'; status: string } | null
 ): Viewer {
-	return user ? { kind: 'member', userId: user.id, role: user.role } : VISITOR;
+	return user && user.status === 'active'
+		? { kind: 'member', userId: user.id, role: user.role }
+		: VISITOR;
 }

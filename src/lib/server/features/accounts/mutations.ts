@@ -6,6 +6,7 @@ import { queueMail } from '../../platform/mail';
 import { slugify } from '../../platform/slug';
 import { approvalMail, rejectionMail } from './membership-mails';
 import { allowlistEntryFor } from './queries';
+import { acceptInvitationsOf, openInvitationsFor } from '../networks/mutations';
 import { CONTRIBUTIONS } from './personal-data';
 import { userReferences } from './queries';
 
@@ -208,6 +209,8 @@ async function approveInTransaction(
 		if (existing) throw new ApplicationAlreadyDecided();
 	}
 	await adoptNewOrganisation(trx, applicant.id);
+	// Invited to networks before they had an account: they are in those networks now.
+	await acceptInvitationsOf(trx, { userId: applicant.id, email: applicant.email });
 	await queueMail(trx, {
 		to: applicant.email,
 		kind: 'approval',
@@ -232,9 +235,9 @@ export type SettleResult =
 
 /**
  * After an applicant verified their address: approved at once when its domain is on the
- * allowlist, otherwise left in the queue. Reads email_verified from the database (never from a
- * URL) and may run any number of times: only the first run on a verified, undecided applicant
- * changes anything. `origin` is the app's address, for the link in the welcome mail.
+ * allowlist or a network invited the address, otherwise left in the queue. Reads email_verified
+ * from the database (never from a URL) and may run any number of times: only the first run on a
+ * verified, undecided applicant changes anything. `origin` is the app's address, for the link in the welcome mail.
  */
 export async function settleVerifiedApplicant(
 	db: DB,
@@ -248,13 +251,16 @@ export async function settleVerifiedApplicant(
 			if (!user.email_verified) return { ok: false, reason: 'not_verified' };
 			if (user.status !== 'applicant') return { ok: true, outcome: 'already_member' };
 			if (user.decision === 'rejected') return { ok: true, outcome: 'rejected' };
+			// Approved at once when the address's domain is on the allowlist, or when a network
+			// invited this address (accepting the invitation is the approval).
 			const entry = await allowlistEntryFor(trx, user.email);
-			if (!entry) return { ok: true, outcome: 'waiting' };
+			const invited = entry ? [] : await openInvitationsFor(trx, user.email);
+			if (!entry && invited.length === 0) return { ok: true, outcome: 'waiting' };
 			const approved = await approveInTransaction(trx, user, {
 				actorId: null,
 				action: 'application.auto_approved',
 				origin: options.origin,
-				via: entry.domain
+				via: entry ? entry.domain : `uitnodiging: ${invited.map((i) => i.name).join(', ')}`
 			});
 			return { ok: true, outcome: approved ? 'approved' : 'already_member' };
 		});

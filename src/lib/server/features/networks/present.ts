@@ -2,6 +2,7 @@ import type { NetworkRow } from './queries';
 
 export interface NetworkSummary {
 	slug: string;
+	visibility: NetworkRow['visibility'];
 	name: string;
 	kind: NetworkRow['kind'];
 	summary: string;
@@ -14,6 +15,7 @@ export interface NetworkSummary {
 export function presentNetwork(row: NetworkRow): NetworkSummary {
 	return {
 		slug: row.slug,
+		visibility: row.visibility,
 		name: row.name,
 		kind: row.kind,
 		summary: row.summary,

@@ -120,3 +120,167 @@ export async function networksOfMember(db: DB, userId: string, viewer: Viewer) {
 		.orderBy('networks.name')
 		.execute();
 }
+
+export const NETWORK_MEMBERS_PAGE_SIZE = 48;
+
+/** The active members of a network, coordinators first, then by name; one page. */
+export async function networkMembers(
+	db: DB,
+	networkId: string,
+	input: { page: number; pageSize?: number }
+) {
+	const pageSize = input.pageSize ?? NETWORK_MEMBERS_PAGE_SIZE;
+	const base = db
+		.selectFrom('network_members as nm')
+		.innerJoin('users as u', 'u.id', 'nm.user_id')
+		.where('nm.network_id', '=', networkId)
+		.where('nm.status', '=', 'active')
+		.where('u.status', '=', 'active');
+	const { total } = await base
+		.select((eb) => eb.fn.countAll<number>().as('total'))
+		.executeTakeFirstOrThrow();
+	const pageCount = Math.max(1, Math.ceil(Number(total) / pageSize));
+	const page = Math.min(Math.max(1, Math.floor(input.page) || 1), pageCount);
+	const rows = await base
+		.leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+		.leftJoin('provinces as p', 'p.code', 'u.province_code')
+		.select([
+			'u.id',
+			'u.name',
+			'u.job_title',
+			'o.name as organisation_name',
+			'p.name as province_name',
+			'nm.role',
+			'nm.created_at as joined_at'
+		])
+		.orderBy(sql`case when nm.role = 'coordinator' then 0 else 1 end`)
+		.orderBy('u.name')
+		.orderBy('u.id')
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.execute();
+	return { rows, total: Number(total), page, pageCount };
+}
+
+/** The active coordinators of a network, by name. */
+export async function networkCoordinators(db: DB, networkId: string) {
+	return db
+		.selectFrom('network_members as nm')
+		.innerJoin('users as u', 'u.id', 'nm.user_id')
+		.select(['u.id', 'u.name'])
+		.where('nm.network_id', '=', networkId)
+		.where('nm.role', '=', 'coordinator')
+		.where('nm.status', '=', 'active')
+		.where('u.status', '=', 'active')
+		.orderBy('u.name')
+		.execute();
+}
+
+/** Requests to join that wait for a coordinator, oldest first. */
+export async function pendingRequests(db: DB, networkId: string) {
+	return db
+		.selectFrom('network_members as nm')
+		.innerJoin('users as u', 'u.id', 'nm.user_id')
+		.leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+		.select(['u.id', 'u.name', 'o.name as organisation_name', 'nm.message', 'nm.created_at'])
+		.where('nm.network_id', '=', networkId)
+		.where('nm.status', '=', 'requested')
+		.where('u.status', '=', 'active')
+		.orderBy('nm.created_at')
+		.execute();
+}
+
+/** Invitations not yet accepted (expired ones too, marked by their date), newest first. */
+export async function openInvitations(db: DB, networkId: string) {
+	return db
+		.selectFrom('network_invitations as i')
+		.leftJoin('users as u', 'u.id', 'i.invited_by')
+		.select(['i.id', 'i.email', 'i.created_at', 'i.expires_at', 'u.name as invited_by_name'])
+		.where('i.network_id', '=', networkId)
+		.where('i.accepted_at', 'is', null)
+		.orderBy('i.created_at', 'desc')
+		.execute();
+}
+
+/** Everything the member list export holds, one row per active member. */
+export async function networkMemberExport(db: DB, networkId: string) {
+	return db
+		.selectFrom('network_members as nm')
+		.innerJoin('users as u', 'u.id', 'nm.user_id')
+		.leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+		.leftJoin('provinces as p', 'p.code', 'u.province_code')
+		.select([
+			'u.name',
+			'u.email',
+			'u.job_title',
+			'o.name as organisation_name',
+			'p.name as province_name',
+			'nm.role',
+			'nm.created_at as joined_at'
+		])
+		.where('nm.network_id', '=', networkId)
+		.where('nm.status', '=', 'active')
+		.where('u.status', '=', 'active')
+		.orderBy('u.name')
+		.execute();
+}
+
+/** A network's provinces and themes, for its page. */
+export async function networkFacts(db: DB, networkId: string) {
+	const [provinces, themes, counts] = await Promise.all([
+		db
+			.selectFrom('network_provinces')
+			.innerJoin('provinces', 'provinces.code', 'network_provinces.province_code')
+			.select(['provinces.code', 'provinces.name'])
+			.where('network_provinces.network_id', '=', networkId)
+			.orderBy('provinces.name')
+			.execute(),
+		db
+			.selectFrom('network_themes')
+			.innerJoin('themes', 'themes.id', 'network_themes.theme_id')
+			.select(['themes.id', 'themes.name'])
+			.where('network_themes.network_id', '=', networkId)
+			.orderBy('themes.position')
+			.execute(),
+		db
+			.selectFrom('network_members as nm')
+			.innerJoin('users as u', 'u.id', 'nm.user_id')
+			.select((eb) => eb.fn.countAll<number>().as('members'))
+			.where('nm.network_id', '=', networkId)
+			.where('nm.status', '=', 'active')
+			.where('u.status', '=', 'active')
+			.executeTakeFirstOrThrow()
+	]);
+	return { provinces, themes, memberCount: Number(counts.members) };
+}
+
+/** Whether a member coordinates any network (they may create networks). */
+export async function coordinatesAny(db: DB, userId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('network_members')
+		.select('network_id')
+		.where('user_id', '=', userId)
+		.where('role', '=', 'coordinator')
+		.where('status', '=', 'active')
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The network an invitation token belongs to, for the invitation page (not its address). */
+export async function invitationByToken(db: DB, tokenHashValue: string) {
+	return db
+		.selectFrom('network_invitations as i')
+		.innerJoin('networks as n', 'n.id', 'i.network_id')
+		.leftJoin('users as u', 'u.id', 'i.invited_by')
+		.select([
+			'i.id',
+			'i.expires_at',
+			'i.accepted_at',
+			'n.slug',
+			'n.name',
+			'n.summary',
+			'u.name as invited_by_name'
+		])
+		.where('i.token_hash', '=', tokenHashValue)
+		.executeTakeFirst();
+}

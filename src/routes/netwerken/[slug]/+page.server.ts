@@ -1,0 +1,102 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { joinNetwork, leaveNetwork } from '$lib/server/features/networks/mutations';
+import { can } from '$lib/server/features/networks/policy';
+import {
+	networkCoordinators,
+	networkFacts,
+	networkForViewer,
+	networkMembers
+} from '$lib/server/features/networks/queries';
+import { joinSchema } from '$lib/server/features/networks/schema';
+import { viewerFrom } from '$lib/server/features/viewer';
+import { getConfig } from '$lib/server/platform/config';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOT_FOUND = 'Dit netwerk bestaat niet, of je hebt er geen toegang toe.';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const viewer = viewerFrom(locals.user);
+	const found = await networkForViewer(locals.db, params.slug, viewer);
+	if (!found) error(404, NOT_FOUND);
+	const { network, membership, subject } = found;
+	const inside = can(viewer, 'see_inside', subject);
+	const [facts, coordinators, members] = await Promise.all([
+		networkFacts(locals.db, network.id),
+		networkCoordinators(locals.db, network.id),
+		inside ? networkMembers(locals.db, network.id, { page: 1, pageSize: 12 }) : null
+	]);
+	return {
+		network: {
+			slug: network.slug,
+			name: network.name,
+			kind: network.kind,
+			summary: network.summary,
+			description: network.description,
+			audience: network.audience,
+			visibility: network.visibility,
+			joinPolicy: network.join_policy
+		},
+		...facts,
+		coordinators: inside ? coordinators : [],
+		members: members
+			? members.rows.map((m) => ({
+					id: m.id,
+					name: m.name,
+					organisation: m.organisation_name,
+					coordinator: m.role === 'coordinator'
+				}))
+			: null,
+		membership,
+		may: {
+			seeInside: inside,
+			join: can(viewer, 'join', subject),
+			request: can(viewer, 'request', subject),
+			leave: can(viewer, 'leave', subject),
+			coordinate: can(viewer, 'coordinate', subject)
+		},
+		signedIn: viewer.kind === 'member'
+	};
+};
+
+/** Both actions find the network as the viewer relates to it, and ask the policy again. */
+async function subjectOf(locals: App.Locals, slug: string) {
+	const viewer = viewerFrom(locals.user);
+	const found = await networkForViewer(locals.db, slug, viewer);
+	if (!found) error(404, NOT_FOUND);
+	return { viewer, ...found };
+}
+
+export const actions: Actions = {
+	aansluiten: async ({ locals, request, params, url }) => {
+		if (!locals.user) redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname)}`);
+		const { viewer, network, subject } = await subjectOf(locals, params.slug);
+		if (viewer.kind !== 'member')
+			error(403, 'Alleen leden van het kennisnetwerk kunnen aansluiten.');
+		if (!can(viewer, 'join', subject) && !can(viewer, 'request', subject)) {
+			return fail(403, { action: 'join', problem: subject.membership ? 'already' : 'not_allowed' });
+		}
+		const form = await request.formData();
+		const parsed = joinSchema.safeParse({ message: form.get('message') ?? '' });
+		if (!parsed.success) return fail(400, { action: 'join', problem: 'message_too_long' });
+		const result = await joinNetwork(locals.db, {
+			networkId: network.id,
+			userId: viewer.userId,
+			message: parsed.data.message,
+			origin: getConfig().origin
+		});
+		if (!result.ok) return fail(409, { action: 'join', problem: result.reason });
+		return { action: 'join', done: result.status };
+	},
+	verlaten: async ({ locals, params, url }) => {
+		if (!locals.user) redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname)}`);
+		const { viewer, network, subject } = await subjectOf(locals, params.slug);
+		if (viewer.kind !== 'member' || !can(viewer, 'leave', subject)) {
+			return fail(403, { action: 'leave', problem: 'not_member' });
+		}
+		const result = await leaveNetwork(locals.db, { networkId: network.id, userId: viewer.userId });
+		if (!result.ok) return fail(409, { action: 'leave', problem: result.reason });
+		// A private network is gone from view once you leave it.
+		if (network.visibility === 'private') redirect(303, '/netwerken?verlaten=1');
+		return { action: 'leave', done: result.was === 'requested' ? 'withdrawn' : 'left' };
+	}
+};
