@@ -29,6 +29,7 @@ export default defineConfig({
 					name: 'integration',
 					include: ['src/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
 					environment: 'node',
+					globalSetup: ['src/lib/server/testing/integration-setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

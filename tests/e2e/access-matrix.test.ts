@@ -161,6 +161,10 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 		...room('conflict', 'unauthorized'),
 		applicant: 'unauthorized'
 	},
+	'GET /organisaties': all('ok'),
+	'GET /organisaties/[id]': all('not_found'),
+	'GET /beheer/organisaties': admin(),
+	'POST /beheer/organisaties?/samenvoegen': admin(),
 	'GET /api/v1/me': api,
 	'GET /api/v1/me/tokens': api,
 	'POST /api/v1/me/tokens': api,

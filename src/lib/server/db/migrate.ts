@@ -1,11 +1,24 @@
-import { type MigrationResultSet, Migrator } from 'kysely';
+import { type MigrationResultSet, Migrator, sql } from 'kysely';
+import { dialectOf } from './dialect';
 import type { DB } from './index';
 import { migrations } from './migrations/index';
 
-function migrator(db: DB) {
+/**
+ * The migrator, keeping its bookkeeping tables in the schema we work in. On PostgreSQL with a
+ * schema of its own (tests, side by side), Kysely would otherwise find another schema's
+ * kysely_migration_lock and never create its own.
+ */
+async function migrator(db: DB) {
+	let migrationTableSchema: string | undefined;
+	if (dialectOf(db) === 'postgres') {
+		const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+		const current = rows[0]?.schema;
+		if (current && current !== 'public') migrationTableSchema = current;
+	}
 	return new Migrator({
 		db,
-		provider: { getMigrations: async () => migrations }
+		provider: { getMigrations: async () => migrations },
+		...(migrationTableSchema ? { migrationTableSchema } : {})
 	});
 }
 
@@ -22,15 +35,15 @@ function check(result: MigrationResultSet): string[] {
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: DB): Promise<string[]> {
-	return check(await migrator(db).migrateToLatest());
+	return check(await (await migrator(db)).migrateToLatest());
 }
 
 /** Undoes the most recent migration (used by tests that prove every `down` works). */
 export async function migrateDown(db: DB): Promise<string[]> {
-	return check(await migrator(db).migrateDown());
+	return check(await (await migrator(db)).migrateDown());
 }
 
 export async function migrateToEmpty(db: DB): Promise<string[]> {
 	const { NO_MIGRATIONS } = await import('kysely');
-	return check(await migrator(db).migrateTo(NO_MIGRATIONS));
+	return check(await (await migrator(db)).migrateTo(NO_MIGRATIONS));
 }

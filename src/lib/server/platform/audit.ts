@@ -11,7 +11,8 @@ export type AuditAction =
 	| 'member.role_changed'
 	| 'member.suspended'
 	| 'member.unsuspended'
-	| 'member.deleted';
+	| 'member.deleted'
+	| 'organisation.merged';
 
 /**
  * One audit entry, in the caller's transaction so it exists exactly when the change does.
@@ -22,7 +23,7 @@ export async function writeAudit(
 	entry: {
 		actorId: string | null;
 		action: AuditAction;
-		subjectType: 'user' | 'domain';
+		subjectType: 'user' | 'domain' | 'organisation';
 		subjectId: string | null;
 		details?: Record<string, string | number | boolean | null>;
 	}

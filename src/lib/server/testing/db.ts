@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type DatabaseHandle, type DialectName, openDatabase } from '../db';
 import { migrateToLatest } from '../db/migrate';
 
@@ -36,14 +37,16 @@ export async function emptyDatabase(dialect: DialectName): Promise<TestDatabase>
 	}
 	const url = process.env.DATABASE_URL_TEST;
 	if (!url) throw new Error('DATABASE_URL_TEST is not set');
-	const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+	// The run's schemas are dropped when the run ends (integration-setup.ts), not here.
+	const run = /^[a-f0-9]{8}$/.test(inject('testRun') ?? '') ? inject('testRun') : 'solo';
+	const schema = `t_${run}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 	await adminQuery(url, `create schema ${schema}`);
 	const handle = openDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: 4 });
 	return {
 		...handle,
 		destroy: async () => {
 			await handle.close();
-			await adminQuery(url, `drop schema if exists ${schema} cascade`);
+			if (run === 'solo') await adminQuery(url, `drop schema if exists ${schema} cascade`);
 		}
 	};
 }

@@ -11,7 +11,13 @@ function detailsOf(text: string) {
 		// An unreadable entry still shows who did what and when.
 	}
 	const read = (key: string) => (typeof parsed[key] === 'string' ? (parsed[key] as string) : null);
-	return { domain: read('domain'), via: read('via'), from: read('from'), to: read('to') };
+	return {
+		domain: read('domain'),
+		via: read('via'),
+		from: read('from'),
+		to: read('to'),
+		into: read('into')
+	};
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -30,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					? row.subject_name
 						? `${row.subject_name} (${row.subject_email})`
 						: null
-					: detailsOf(row.details).domain
+					: (detailsOf(row.details).domain ?? detailsOf(row.details).into)
 		})),
 		total: log.total,
 		page: log.page,
