@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db';
+import { DEMO_COORDINATOR_EMAIL, demoMemberEmail, seedDemo } from '../../db/seed/demo';
+import { seedDemoContact } from '../../db/seed/demo-contact';
 import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { addNetworkMember, buildMember, buildNetwork } from '../../testing/factories';
@@ -493,6 +495,42 @@ describe.each(DIALECTS)('follow and contact on %s', (dialect) => {
 			changed: true,
 			name: 'Besloten kamer'
 		});
+	});
+
+	it('seeds the demo contacts once, among the demo accounts set aside for them', async () => {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		await seedDemo(handle.db);
+		const db = handle.db;
+		expect(await seedDemoContact(db)).toBe(true);
+		expect(await seedDemoContact(db)).toBe(false);
+		const idOf = async (email: string) =>
+			(
+				await db
+					.selectFrom('users')
+					.select('id')
+					.where('email', '=', email)
+					.executeTakeFirstOrThrow()
+			).id;
+		const coordinator = await idOf(DEMO_COORDINATOR_EMAIL);
+		expect(await unreadSummary(db, coordinator)).toEqual({ messages: 1, requests: 1 });
+		const anke = await idOf(demoMemberEmail(1));
+		const conversations = await listConversations(db, anke);
+		expect(conversations.map((c) => c.other?.name)).toEqual(['Vera Lemmens', 'Ruud Kok']);
+		expect(await conversationForMember(db, conversations[1]!.id, anke)).toMatchObject({
+			messages: expect.arrayContaining([
+				expect.objectContaining({ sender_id: coordinator, body: expect.stringContaining('Zwolle') })
+			])
+		});
+		// The accounts other tests use stay out of it.
+		const others = [5, 6, 7, 8, 9, 10, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29];
+		const otherIds = await Promise.all(others.map((n) => idOf(demoMemberEmail(n))));
+		const involved = await db
+			.selectFrom('contact_requests')
+			.select('id')
+			.where((eb) => eb.or([eb('from_id', 'in', otherIds), eb('to_id', 'in', otherIds)]))
+			.execute();
+		expect(involved).toEqual([]);
 	});
 
 	describe('erasing one member of a conversation (GDPR)', () => {

@@ -78,3 +78,18 @@ export const apiMessageSchema = z.object({
 		.pipe(z.string().min(1).max(MESSAGE_MAX))
 		.meta({ description: `Plain text, 1 to ${MESSAGE_MAX} characters; line breaks are kept` })
 });
+
+/** One conversation in the API's list (GET /api/v1/me/conversations). */
+export const apiConversationSchema = z.object({
+	id: z.string(),
+	with: z
+		.object({ id: z.string(), name: z.string(), organisation: z.string().nullable() })
+		.nullable()
+		.meta({ description: 'The other member; null once their account is erased ("voormalig lid")' }),
+	lastMessageAt: z.string(),
+	unread: z.number().int().meta({ description: 'Messages from the other member not yet read' }),
+	preview: z.string().meta({ description: 'The opening words of the newest message' })
+});
+
+/** The API's answer to a sent message. */
+export const apiSentMessageSchema = z.object({ id: z.string(), createdAt: z.string() });
