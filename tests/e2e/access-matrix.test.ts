@@ -69,6 +69,16 @@ const coordinating = (visitor: Outcome = 'login'): Record<Role, Outcome> => ({
 /** The demo's private network, whose slug stands for [slug] in the matrix. */
 const ROOM = 'coordinatorenoverleg';
 const api = signedIn('unauthorized', 'ok');
+/** What active members use (messages, following): applicants are refused. */
+const members = (memberOutcome: Outcome = 'ok'): Record<Role, Outcome> => ({
+	...signedIn('login', memberOutcome),
+	applicant: 'forbidden'
+});
+const membersApi = (memberOutcome: Outcome = 'ok'): Record<Role, Outcome> => ({
+	...members(memberOutcome),
+	visitor: 'unauthorized',
+	suspended: 'unauthorized'
+});
 const guestOnly = signedIn('ok', 'home');
 
 /** "METHOD /path" (actions as "POST /path?/name") → expected outcome per role. */
@@ -110,6 +120,19 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'GET /profiel/gegevens': own,
 	'POST /profiel/gegevens?/verwijderen': own,
 	'GET /profiel/gegevens/export': own,
+	'GET /volgen': members(),
+	'POST /volgen?/default': members(),
+	'GET /profiel/volgend': members(),
+	'GET /berichten': members(),
+	'POST /berichten?/accepteren': members(),
+	'POST /berichten?/afwijzen': members(),
+	'GET /berichten/nieuw': members(),
+	'POST /berichten/nieuw?/default': members(),
+	'GET /berichten/[id]': members('not_found'),
+	'POST /berichten/[id]?/versturen': members('not_found'),
+	'POST /berichten/[id]?/blokkeren': members('not_found'),
+	'POST /berichten/[id]?/deblokkeren': members('not_found'),
+	'POST /berichten/[id]?/melden': members('not_found'),
 	'GET /beheer': admin(),
 	'GET /beheer/aanmeldingen': admin(),
 	'POST /beheer/aanmeldingen?/goedkeuren': admin(),
@@ -169,6 +192,8 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'GET /api/v1/me/tokens': api,
 	'POST /api/v1/me/tokens': api,
 	'DELETE /api/v1/me/tokens/[id]': signedIn('unauthorized', 'not_found'),
+	'GET /api/v1/me/conversations': membersApi(),
+	'POST /api/v1/me/conversations/[id]/messages': membersApi('not_found'),
 	// Last: they end the session they are sent with.
 	'POST /uitloggen?/dit': all('ok'),
 	'POST /uitloggen?/overal': all('ok'),

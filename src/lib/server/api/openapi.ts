@@ -6,6 +6,11 @@ import {
 	networkDetailOutSchema,
 	networkOutSchema
 } from '../features/networks/schema';
+import {
+	apiConversationSchema,
+	apiMessageSchema,
+	apiSentMessageSchema
+} from '../features/contact/schema';
 
 /**
  * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
@@ -113,6 +118,37 @@ export const OPERATIONS: Operation[] = [
 			404: { description: 'No such network, or not visible (not_found)', schema: errorSchema },
 			409: {
 				description: 'Already a member or already asked (already_member, already_requested)',
+				schema: errorSchema
+			}
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/me/conversations',
+		summary: 'My private conversations, the most recent first, with unread counts',
+		responses: {
+			200: { description: 'Conversations', schema: listOf(apiConversationSchema) },
+			401: unauthorized,
+			403: { description: 'not_a_member: only active members have messages', schema: errorSchema }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/me/conversations/{id}/messages',
+		summary: 'Send a message (plain text) in one of my conversations',
+		body: apiMessageSchema,
+		responses: {
+			201: { description: 'Sent', schema: apiSentMessageSchema },
+			400: { description: 'invalid_json or invalid_input', schema: errorSchema },
+			401: unauthorized,
+			403: {
+				description:
+					'blocked: the other member blocked you; you_blocked: you blocked them; not_a_member',
+				schema: errorSchema
+			},
+			404: { description: 'not_found: no such conversation of mine', schema: errorSchema },
+			409: {
+				description: 'unavailable: the other member left or is suspended',
 				schema: errorSchema
 			}
 		}

@@ -1,3 +1,11 @@
+import type {
+	BlockTable,
+	ContactRequestTable,
+	ConversationReadTable,
+	ConversationTable,
+	FollowTable,
+	MessageTable
+} from './tables/contact';
 import type { JobTable } from './tables/jobs';
 import type { MailOutboxTable } from './tables/mail';
 import type { ApplicationTable, AuditLogTable, DomainAllowlistTable } from './tables/membership';
@@ -57,4 +65,10 @@ export interface Database {
 	audit_log: AuditLogTable;
 	api_tokens: ApiTokenTable;
 	reports: ReportTable;
+	follows: FollowTable;
+	contact_requests: ContactRequestTable;
+	conversations: ConversationTable;
+	messages: MessageTable;
+	conversation_reads: ConversationReadTable;
+	blocks: BlockTable;
 }

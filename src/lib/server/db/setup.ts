@@ -4,6 +4,7 @@ import { migrateToLatest } from './migrate';
 import { ensureFirstAdmin } from './seed/admin';
 import { seedAllowlist } from './seed/allowlist';
 import { type DemoSummary, seedDemo } from './seed/demo';
+import { seedDemoContact } from './seed/demo-contact';
 import { seedDemoNetworks } from './seed/demo-networks';
 import { type ReferenceCounts, seedReference } from './seed/reference';
 
@@ -29,6 +30,7 @@ export async function prepareDatabase(
 		const demo = await seedDemo(db, { password: config.demoPassword });
 		// Each capability's demo content is added once, also to a demo seeded before it existed.
 		await seedDemoNetworks(db);
+		await seedDemoContact(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
 	const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);

@@ -77,6 +77,12 @@ export async function eraseAccount(
 	}
 
 	await db.deleteFrom('users').where('id', '=', userId).execute();
+	// A private conversation whose two members have both left is read by nobody.
+	await db
+		.deleteFrom('conversations')
+		.where('member_a_id', 'is', null)
+		.where('member_b_id', 'is', null)
+		.execute();
 	return true;
 }
 

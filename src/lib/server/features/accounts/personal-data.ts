@@ -16,8 +16,11 @@
  * A SET NULL reference in neither list fails the GDPR integration test: classify it here.
  */
 
-/** `table.column` references to users that are contributions. None exist yet. */
-export const CONTRIBUTIONS: ReadonlySet<string> = new Set<string>([]);
+/** `table.column` references to users that are contributions. */
+export const CONTRIBUTIONS: ReadonlySet<string> = new Set<string>([
+	// Private messages: the other member keeps the conversation with "voormalig lid".
+	'messages.sender_id'
+]);
 
 /** `table.column` references to users that record an act, with the columns the export shows. */
 export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
@@ -31,7 +34,21 @@ export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	'network_invitations.accepted_by': ['id', 'network_id', 'accepted_at'],
 	// A report's reason is the reporter's own words.
 	'reports.reporter_id': ['id', 'subject_type', 'subject_id', 'reason', 'created_at'],
-	'reports.resolved_by': ['id', 'subject_type', 'resolved_at']
+	'reports.resolved_by': ['id', 'subject_type', 'resolved_at'],
+	// Taking part in a conversation that is the other member's too: it stays theirs when one
+	// leaves (and is deleted once both have). The messages themselves are contributions.
+	'conversations.member_a_id': ['id', 'created_at', 'last_message_at'],
+	'conversations.member_b_id': ['id', 'created_at', 'last_message_at']
+};
+
+/**
+ * ON DELETE CASCADE references on rows that another member made about this person (following
+ * them, blocking them): the row goes with either account, and the person's export shows only
+ * these columns, never who it was (that choice is the other member's).
+ */
+export const CHOICES_OF_OTHERS: Readonly<Record<string, readonly string[]>> = {
+	'follows.member_id': ['target_type', 'created_at'],
+	'blocks.blocked_id': ['created_at']
 };
 
 /** Shown instead of a secret's value: the export says it exists, never what it is. */

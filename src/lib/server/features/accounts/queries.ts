@@ -2,7 +2,14 @@ import { domainToASCII } from 'node:url';
 import { sql } from 'kysely';
 import type { DB } from '../../db';
 import { dialectOf } from '../../db/dialect';
-import { ACTOR_REFERENCES, HIDDEN, isSecretColumn, jsonValue, withoutLinks } from './personal-data';
+import {
+	ACTOR_REFERENCES,
+	CHOICES_OF_OTHERS,
+	HIDDEN,
+	isSecretColumn,
+	jsonValue,
+	withoutLinks
+} from './personal-data';
 
 /** The account state that decides whether a sign-in may go on; undefined for an unknown address. */
 export async function accountStatus(db: DB, email: string) {
@@ -415,7 +422,8 @@ export async function exportAccountData(
 	for (const ref of await userReferences(db)) {
 		// Other members' rows that point at me (if users ever refers to itself) are theirs.
 		if (ref.table === 'users') continue;
-		const only = ACTOR_REFERENCES[`${ref.table}.${ref.column}`];
+		const key = `${ref.table}.${ref.column}`;
+		const only = ACTOR_REFERENCES[key] ?? CHOICES_OF_OTHERS[key];
 		const rows = await rowsWhere(db, ref.table, ref.column, userId);
 		add(
 			ref.table,
