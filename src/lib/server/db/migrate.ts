@@ -1,11 +1,23 @@
-import { type MigrationResultSet, Migrator } from 'kysely';
+import { type MigrationResultSet, Migrator, sql } from 'kysely';
+import { dialectOf } from './dialect';
 import type { DB } from './index';
 import { migrations } from './migrations/index';
 
-function migrator(db: DB) {
+/**
+ * On PostgreSQL the migrator is told its schema (the connection's current one): without it,
+ * Kysely takes its bookkeeping tables for present when any schema of the database has them, and
+ * test runs side by side in schemas of one database then fail ("kysely_migration_lock does not
+ * exist") whenever another run's schema, or a leftover one, holds them.
+ */
+async function migrator(db: DB) {
+	const schema =
+		dialectOf(db) === 'postgres'
+			? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name
+			: undefined;
 	return new Migrator({
 		db,
-		provider: { getMigrations: async () => migrations }
+		provider: { getMigrations: async () => migrations },
+		...(schema ? { migrationTableSchema: schema } : {})
 	});
 }
 
@@ -22,15 +34,15 @@ function check(result: MigrationResultSet): string[] {
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: DB): Promise<string[]> {
-	return check(await migrator(db).migrateToLatest());
+	return check(await (await migrator(db)).migrateToLatest());
 }
 
 /** Undoes the most recent migration (used by tests that prove every `down` works). */
 export async function migrateDown(db: DB): Promise<string[]> {
-	return check(await migrator(db).migrateDown());
+	return check(await (await migrator(db)).migrateDown());
 }
 
 export async function migrateToEmpty(db: DB): Promise<string[]> {
 	const { NO_MIGRATIONS } = await import('kysely');
-	return check(await migrator(db).migrateTo(NO_MIGRATIONS));
+	return check(await (await migrator(db)).migrateTo(NO_MIGRATIONS));
 }
