@@ -23,7 +23,7 @@ const EMAILS: Record<Who, string> = {
 interface DemoConversation {
 	from: Who;
 	to: Who;
-	/** Days ago the request was sent; each message follows some hours later. */
+	/** Days ago the request was sent; each message follows two hours later. */
 	daysAgo: number;
 	/** The request's message, then the replies, alternating from the recipient on. */
 	messages: string[];
@@ -108,15 +108,19 @@ export async function seedDemoContact(db: DB, now = new Date()): Promise<boolean
 		.execute();
 	if (existing.length > 0) return false;
 
-	const at = (daysAgo: number, hours = 0) =>
-		new Date(now.getTime() - daysAgo * DAY + hours * HOUR).toISOString();
+	// Office hours: each day's first message at 08:30 UTC (09:30 or 10:30 in the Netherlands).
+	const at = (daysAgo: number, hours = 0) => {
+		const day = new Date(now.getTime() - daysAgo * DAY);
+		day.setUTCHours(8, 30, 0, 0);
+		return new Date(day.getTime() + hours * HOUR).toISOString();
+	};
 
 	await db.transaction().execute(async (trx) => {
 		for (const c of CONVERSATIONS) {
 			const from = id(c.from)!;
 			const to = id(c.to)!;
 			const sentAt = at(c.daysAgo);
-			const decidedAt = at(c.daysAgo, 2);
+			const decidedAt = at(c.daysAgo, 1);
 			await trx
 				.insertInto('contact_requests')
 				.values({
@@ -131,7 +135,7 @@ export async function seedDemoContact(db: DB, now = new Date()): Promise<boolean
 				.execute();
 			const [a, b] = from < to ? [from, to] : [to, from];
 			const conversationId = randomUUID();
-			const times = c.messages.map((_, i) => at(c.daysAgo, i * 5));
+			const times = c.messages.map((_, i) => at(c.daysAgo, i * 2));
 			const last = times.at(-1)!;
 			await trx
 				.insertInto('conversations')
