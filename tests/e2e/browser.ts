@@ -39,6 +39,18 @@ export async function openPage(
 		locale: 'nl-NL'
 	});
 	const page = await context.newPage();
+	if (options.javaScript ?? true) {
+		// A full page load is only ready for input once Svelte has hydrated it: typing before that
+		// is undone by the hydration (the input takes its server value again).
+		const goto = page.goto.bind(page);
+		page.goto = async (url, gotoOptions) => {
+			const response = await goto(url, gotoOptions);
+			if (response?.headers()['content-type']?.startsWith('text/html')) {
+				await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+			}
+			return response;
+		};
+	}
 	const problems: string[] = [];
 	page.on('console', (message) => {
 		if (message.type() === 'error') problems.push(message.text());
