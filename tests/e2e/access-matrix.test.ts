@@ -43,6 +43,20 @@ const admin = (adminOutcome: Outcome = 'ok'): Record<Role, Outcome> => ({
 	suspended: 'login'
 });
 const api = signedIn('unauthorized', 'ok');
+/** Pages for members: visitors sign in first, applicants wait for approval. */
+const members = (memberOutcome: Outcome = 'ok'): Record<Role, Outcome> => ({
+	visitor: 'login',
+	applicant: 'forbidden',
+	member: memberOutcome,
+	editor: memberOutcome,
+	admin: memberOutcome,
+	suspended: 'login'
+});
+const membersApi = (memberOutcome: Outcome = 'ok'): Record<Role, Outcome> => ({
+	...members(memberOutcome),
+	visitor: 'unauthorized',
+	suspended: 'unauthorized'
+});
 const guestOnly = signedIn('ok', 'home');
 
 /** "METHOD /path" (actions as "POST /path?/name") → expected outcome per role. */
@@ -52,7 +66,9 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'GET /programmas': all('ok'),
 	'GET /kennis': all('ok'),
 	'GET /evenementen': all('ok'),
-	'GET /leden': all('ok'),
+	'GET /leden': members(),
+	'GET /leden/[id]': members('not_found'),
+	'GET /leden/[id]/foto': members('not_found'),
 	'GET /zoeken': all('ok'),
 	'GET /toegankelijkheid': all('ok'),
 	'GET /privacy': all('ok'),
@@ -75,6 +91,9 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'POST /wachtwoord-vergeten?/default': all('ok'),
 	'GET /wachtwoord-herstellen': all('ok'),
 	'POST /wachtwoord-herstellen?/default': all('ok'),
+	'GET /profiel': own,
+	'POST /profiel?/opslaan': own,
+	'POST /profiel?/fotoVerwijderen': own,
 	'GET /profiel/tweestaps': own,
 	'POST /profiel/tweestaps?/start': own,
 	'POST /profiel/tweestaps?/verify': own,
@@ -104,6 +123,8 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'GET /api/v1/me/tokens': api,
 	'POST /api/v1/me/tokens': api,
 	'DELETE /api/v1/me/tokens/[id]': signedIn('unauthorized', 'not_found'),
+	'GET /api/v1/members': membersApi(),
+	'GET /api/v1/members/[id]': membersApi('not_found'),
 	// Last: they end the session they are sent with.
 	'POST /uitloggen?/dit': all('ok'),
 	'POST /uitloggen?/overal': all('ok'),
