@@ -19,6 +19,8 @@ import { settleVerifiedApplicant } from '$lib/server/features/accounts/mutations
 import { touchToken } from '$lib/server/features/api-tokens/mutations';
 import { findTokenOwner } from '$lib/server/features/api-tokens/queries';
 import { looksLikeToken } from '$lib/server/features/api-tokens/tokens';
+import { noteActivity } from '$lib/server/features/people/activity';
+import { directoryIndex } from '$lib/server/features/people/index-cache';
 import { unauthorized } from '$lib/server/api/respond';
 
 // The composition root: opens the database and sign-in once per process and hands them to
@@ -63,6 +65,8 @@ export const init: ServerInit = async () => {
 	const { db } = getDatabase();
 	await getAuth();
 	const worker = config.jobsInProcess ? startBackgroundWorker(db, config) : null;
+	// The member directory's index, built before the first member asks for it.
+	directoryIndex(db).catch((err) => logger.warn({ err }, 'directory index not built at start'));
 	process.once('sveltekit:shutdown' as never, async () => {
 		await worker?.stop();
 		await database?.close();
@@ -147,6 +151,7 @@ const session: Handle = async ({ event, resolve }) => {
 			status: owner.status,
 			twoFactorEnabled: Boolean(owner.two_factor_enabled)
 		};
+		await noteActive(event);
 		return resolve(event);
 	}
 
@@ -157,8 +162,18 @@ const session: Handle = async ({ event, resolve }) => {
 	});
 	event.locals.user = found?.user ?? null;
 	event.locals.sessionId = found?.sessionId ?? null;
+	await noteActive(event);
 	return resolve(event);
 };
+
+/** "Last active" for the directory's order; a failure to note it never fails the request. */
+async function noteActive(event: Parameters<Handle>[0]['event']) {
+	const user = event.locals.user;
+	if (user?.status !== 'active') return;
+	await noteActivity(event.locals.db, user.id).catch((err) =>
+		event.locals.log.warn({ err }, 'could not note activity')
+	);
+}
 
 /** Where an admin without a second factor may still go: setting it up, signing out, the basics. */
 const BEFORE_TWO_FACTOR = [

@@ -1,19 +1,25 @@
 import { networkReach } from '$lib/server/features/home/queries';
 import { listNetworks } from '$lib/server/features/networks/queries';
 import { presentNetwork } from '$lib/server/features/networks/present';
+import { presentSuggestion } from '$lib/server/features/people/present';
+import { suggestionsFor } from '$lib/server/features/people/find';
 import { viewerFrom } from '$lib/server/features/viewer';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const viewer = viewerFrom(locals.user);
-	const [networks, reach] = await Promise.all([
+	const member = locals.user?.status === 'active' ? locals.user : null;
+	const [networks, reach, suggestions] = await Promise.all([
 		listNetworks(locals.db, { viewer }),
-		networkReach(locals.db)
+		networkReach(locals.db),
+		// "Wie deed dit al?" on a member's own start page.
+		member ? suggestionsFor(locals.db, member.id) : []
 	]);
 	const presented = networks.map(presentNetwork);
 	return {
 		thematic: presented.filter((n) => n.kind === 'thematic'),
 		regional: presented.filter((n) => n.kind === 'regional'),
-		reach
+		reach,
+		suggestions: suggestions.map(presentSuggestion)
 	};
 };

@@ -9,7 +9,6 @@ const PAGES: { path: string; status: number; h1: string | RegExp }[] = [
 	{ path: '/programmas', status: 200, h1: 'Kennisprogramma’s op maat'.replace('’', "'") },
 	{ path: '/kennis', status: 200, h1: 'Kennisbank: wat werkt' },
 	{ path: '/evenementen', status: 200, h1: 'Evenementen' },
-	{ path: '/leden', status: 200, h1: 'Leden' },
 	{ path: '/zoeken', status: 200, h1: 'Zoeken' },
 	{ path: '/zoeken?q=zwolle', status: 200, h1: 'Zoeken' },
 	{ path: '/aanmelden', status: 200, h1: 'Lid worden' },

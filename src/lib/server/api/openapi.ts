@@ -11,6 +11,7 @@ import {
 	apiMessageSchema,
 	apiSentMessageSchema
 } from '../features/contact/schema';
+import { SORTS } from '../features/people/schema';
 
 /**
  * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
@@ -33,13 +34,71 @@ export const meSchema = z.object({
 const listOf = (item: z.ZodType) =>
 	z.object({ items: z.array(item), total: z.number().int(), next: z.string().nullable() });
 
+const named = z.object({ id: z.string(), name: z.string() });
+
+/** A member as the directory lists them; `email` only when the member chose to show it. */
+export const memberSchema = z.object({
+	id: z.string(),
+	name: z.string(),
+	email: z.string().nullable(),
+	jobTitle: z.string().nullable(),
+	organisation: z.object({ slug: z.string(), name: z.string() }).nullable(),
+	province: z.object({ code: z.string(), name: z.string() }).nullable(),
+	photoUrl: z.string().nullable(),
+	themes: z.array(named)
+});
+
+const facetSchema = z.array(
+	z.object({ value: z.string(), label: z.string(), count: z.number().int(), selected: z.boolean() })
+);
+
+export const memberListSchema = listOf(memberSchema).extend({
+	facets: z.object({
+		province: facetSchema,
+		organisationType: facetSchema,
+		organisation: facetSchema,
+		theme: facetSchema,
+		role: facetSchema,
+		network: facetSchema
+	})
+});
+
+/** One member's profile; networks as the caller may see them (private ones only to members). */
+export const memberDetailSchema = z.object({
+	id: z.string(),
+	name: z.string(),
+	email: z.string().nullable(),
+	jobTitle: z.string().nullable(),
+	photoUrl: z.string().nullable(),
+	bio: z.string().nullable(),
+	askMeAbout: z.string().nullable(),
+	lookingFor: z.string().nullable(),
+	organisation: z
+		.object({ slug: z.string(), name: z.string(), type: z.string().nullable() })
+		.nullable(),
+	province: z.object({ code: z.string(), name: z.string() }).nullable(),
+	fieldRole: z.string().nullable(),
+	themes: z.array(named),
+	networks: z.array(
+		z.object({ slug: z.string(), name: z.string(), role: z.enum(['member', 'coordinator']) })
+	)
+});
+
 interface Operation {
 	method: 'get' | 'post' | 'delete';
 	path: string;
 	summary: string;
+	/** Query parameters (all optional), each with its own schema. */
+	query?: Record<string, { description: string; schema: z.ZodType }>;
 	body?: z.ZodType;
 	responses: Record<number, { description: string; schema?: z.ZodType }>;
 }
+
+const filterValue = z.string().regex(/^[A-Za-z0-9._-]{1,120}$/);
+const forbidden = {
+	description: 'Signed in, but not (yet) a member: applicants wait for approval',
+	schema: errorSchema
+};
 
 const unauthorized = { description: 'Not signed in and no valid token', schema: errorSchema };
 
@@ -65,6 +124,59 @@ export const OPERATIONS: Operation[] = [
 			201: { description: 'Created', schema: createdTokenSchema },
 			400: { description: 'Invalid input', schema: errorSchema },
 			401: unauthorized
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/members',
+		summary:
+			'The member directory: filters combine, each facet counts its options with the other filters applied',
+		query: {
+			q: {
+				description: 'Words in name, job title, organisation, theme or "ask me about"',
+				schema: z.string().max(200)
+			},
+			province: { description: 'Province code (ISO 3166-2), e.g. NL-ZH', schema: filterValue },
+			organisationType: { description: 'Organisation type id, e.g. gemeente', schema: filterValue },
+			organisation: { description: 'Organisation slug, e.g. gemeente-zwolle', schema: filterValue },
+			theme: { description: 'Theme id, e.g. circulaire-economie', schema: filterValue },
+			role: {
+				description: 'Role in the field id, e.g. accountmanager-bedrijven',
+				schema: filterValue
+			},
+			network: { description: 'Network slug, e.g. mkb-deals', schema: filterValue },
+			sort: {
+				description: 'name (default) or active (recently active first)',
+				schema: z.enum(SORTS)
+			},
+			page: {
+				description: 'Page number, from 1 (20 members a page)',
+				schema: z.int().min(1).max(10_000)
+			}
+		},
+		responses: {
+			200: {
+				description: 'Members, the counts of every filter option and the next page',
+				schema: memberListSchema
+			},
+			400: {
+				description:
+					'invalid_filter: a filter value that is malformed, does not exist or is not visible to you; invalid_query: q, sort or page malformed',
+				schema: errorSchema
+			},
+			401: unauthorized,
+			403: forbidden
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/members/{id}',
+		summary: "One member's profile",
+		responses: {
+			200: { description: 'The profile', schema: memberDetailSchema },
+			401: unauthorized,
+			403: forbidden,
+			404: { description: 'No such active member', schema: errorSchema }
 		}
 	},
 	{
@@ -158,12 +270,21 @@ export const OPERATIONS: Operation[] = [
 export function openApiDocument(origin: string) {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const op of OPERATIONS) {
-		const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-			name: m[1],
-			in: 'path',
-			required: true,
-			schema: { type: 'string' }
-		}));
+		const parameters: Record<string, unknown>[] = [
+			...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+				name: m[1],
+				in: 'path',
+				required: true,
+				schema: { type: 'string' }
+			})),
+			...Object.entries(op.query ?? {}).map(([name, p]) => ({
+				name,
+				in: 'query',
+				required: false,
+				description: p.description,
+				schema: z.toJSONSchema(p.schema)
+			}))
+		];
 		paths[op.path] ??= {};
 		paths[op.path]![op.method] = {
 			summary: op.summary,

@@ -6,6 +6,7 @@ import { seedAllowlist } from './seed/allowlist';
 import { type DemoSummary, seedDemo } from './seed/demo';
 import { seedDemoContact } from './seed/demo-contact';
 import { seedDemoNetworks } from './seed/demo-networks';
+import { seedDemoProfiles } from './seed/demo-profiles';
 import { type ReferenceCounts, seedReference } from './seed/reference';
 
 export type SetupResult =
@@ -31,6 +32,7 @@ export async function prepareDatabase(
 		// Each capability's demo content is added once, also to a demo seeded before it existed.
 		await seedDemoNetworks(db);
 		await seedDemoContact(db);
+		await seedDemoProfiles(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
 	const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);

@@ -125,7 +125,13 @@ export function createAuth(options: AuthOptions) {
 		advanced: {
 			cookiePrefix: 'kn',
 			useSecureCookies: config.https,
-			database: { generateId: () => randomUUID() },
+			database: {
+				generateId: () => randomUUID(),
+				// Our migrations own the schema (db/migrations, checked by the integration tests).
+				// better-auth's own check would introspect as SQLite (we name both dialects so) and,
+				// on PostgreSQL, read every schema of the database on the first request.
+				validateSchema: false
+			},
 			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: config.https }
 		},
 		plugins: [

@@ -8,6 +8,7 @@ import {
 	networkMembers
 } from '$lib/server/features/networks/queries';
 import { joinSchema } from '$lib/server/features/networks/schema';
+import { isFollowing } from '$lib/server/features/contact/queries';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,13 +21,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!found) error(404, NOT_FOUND);
 	const { network, membership, subject } = found;
 	const inside = can(viewer, 'see_inside', subject);
-	const [facts, coordinators, members] = await Promise.all([
+	const [facts, coordinators, members, following] = await Promise.all([
 		networkFacts(locals.db, network.id),
 		networkCoordinators(locals.db, network.id),
-		inside ? networkMembers(locals.db, network.id, { page: 1, pageSize: 12 }) : null
+		inside ? networkMembers(locals.db, network.id, { page: 1, pageSize: 12 }) : null,
+		viewer.kind === 'member' ? isFollowing(locals.db, viewer.userId, 'network', network.id) : false
 	]);
 	return {
 		network: {
+			id: network.id,
 			slug: network.slug,
 			name: network.name,
 			kind: network.kind,
@@ -54,7 +57,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			leave: can(viewer, 'leave', subject),
 			coordinate: can(viewer, 'coordinate', subject)
 		},
-		signedIn: viewer.kind === 'member'
+		signedIn: viewer.kind === 'member',
+		following
 	};
 };
 

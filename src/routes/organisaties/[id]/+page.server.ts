@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/features/accounts/policy';
 import { organisationDetail } from '$lib/server/features/organisations/queries';
+import { isFollowing } from '$lib/server/features/contact/queries';
 import { viewerFrom } from '$lib/server/features/viewer';
 import type { PageServerLoad } from './$types';
 
@@ -12,8 +13,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		withMembers: can(locals.user, 'see_member_pages')
 	});
 	if (!organisation) error(404, 'Deze organisatie staat niet (meer) in het kennisnetwerk.');
+	const following =
+		viewer.kind === 'member'
+			? await isFollowing(locals.db, viewer.userId, 'organisation', organisation.id)
+			: false;
 	return {
+		following,
 		organisation: {
+			id: organisation.id,
 			name: organisation.name,
 			type: organisation.type_name,
 			province: organisation.province_name,

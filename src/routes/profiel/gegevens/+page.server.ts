@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { authorize } from '$lib/server/authorize';
 import { deleteOwnAccount } from '$lib/server/features/accounts/delete-account';
 import { deleteAccountSchema } from '$lib/server/features/accounts/schema';
+import { photosDir } from '$lib/server/features/people/photo';
 import { clientKey } from '$lib/server/platform/client-address';
 import { getConfig } from '$lib/server/platform/config';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +29,8 @@ export const actions: Actions = {
 			{
 				db: locals.db,
 				auth: locals.auth,
-				client: clientKey(request, event.getClientAddress(), getConfig().trustProxy)
+				client: clientKey(request, event.getClientAddress(), getConfig().trustProxy),
+				photosDir: photosDir(getConfig().dataDir)
 			},
 			{ ...parsed.data, userId: locals.user.id }
 		);

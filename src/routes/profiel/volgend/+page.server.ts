@@ -1,12 +1,17 @@
 import { authorize } from '$lib/server/authorize';
 import { listFollows } from '$lib/server/features/contact/queries';
+import { listThemes } from '$lib/server/features/reference/queries';
 import { viewerFrom } from '$lib/server/features/viewer';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorize(locals, url, 'see_member_pages');
 	const viewer = viewerFrom(locals.user);
-	const follows = viewer.kind === 'member' ? await listFollows(locals.db, viewer) : [];
+	const [follows, themes] = await Promise.all([
+		viewer.kind === 'member' ? listFollows(locals.db, viewer) : [],
+		listThemes(locals.db)
+	]);
+	const followedThemes = new Set(follows.filter((f) => f.type === 'theme').map((f) => f.id));
 	const outcome = url.searchParams.get('volgen');
 	return {
 		follows: follows.map((f) => ({
@@ -16,11 +21,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			href:
 				f.type === 'member'
 					? `/leden/${f.id}`
-					: f.type === 'network' && f.slug
-						? `/netwerken/${f.slug}`
-						: null,
+					: f.type === 'organisation'
+						? `/organisaties/${f.id}`
+						: f.type === 'network' && f.slug
+							? `/netwerken/${f.slug}`
+							: null,
 			since: f.since
 		})),
+		// Themes get their own pages with the knowledge library; until then they are followed here.
+		themesToFollow: themes.filter((t) => !followedThemes.has(t.id)),
 		unfollowed: outcome === 'uit',
 		followed: outcome === 'aan'
 	};

@@ -21,6 +21,16 @@ export interface UserTable {
 	suspended_at: Generated<string | null>;
 	/** Why an admin suspended the account; the member received it by mail. */
 	suspension_reason: Generated<string | null>;
+	/** The profile: a short bio, "vraag me over" (what I can help with), "ik zoek". */
+	bio: Generated<string | null>;
+	ask_me_about: Generated<string | null>;
+	looking_for: Generated<string | null>;
+	/** Whether other members see the e-mail address on the profile (0/1 in SQLite). */
+	show_email: Generated<boolean | number>;
+	/** The photo's file name in DATA_DIR/uploads/photos (features/people/photo.ts). */
+	photo: Generated<string | null>;
+	/** The last request of a signed-in member, updated at most once an hour. */
+	last_active_at: Generated<string | null>;
 	created_at: Generated<string>;
 	updated_at: Generated<string>;
 }

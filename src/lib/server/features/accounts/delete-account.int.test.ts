@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db';
@@ -12,6 +14,8 @@ import { ACTOR_REFERENCES, CONTRIBUTIONS, HIDDEN } from './personal-data';
 import { exportAccountData, textColumns, userReferences } from './queries';
 
 const origin = 'http://localhost:3000';
+/** No photos in these tests: the photo's own test is in features/people. */
+const photosDir = path.join(os.tmpdir(), 'kn-no-photos');
 const headers = () => new Headers({ origin, 'user-agent': 'vitest' });
 
 const anna = {
@@ -198,7 +202,7 @@ describe.each(DIALECTS)('my data (GDPR) on %s', (dialect) => {
 	it('refuses a wrong password and deletes nothing', async () => {
 		const { auth, ids } = await setup();
 		const result = await deleteOwnAccount(
-			{ db: handle.db, auth, client: '192.0.2.1' },
+			{ db: handle.db, auth, client: '192.0.2.1', photosDir },
 			{ userId: ids.anna, password: 'niet-mijn-wachtwoord-123', removeContributions: false }
 		);
 		expect(result).toEqual({ ok: false, reason: 'wrong_password' });
@@ -213,7 +217,7 @@ describe.each(DIALECTS)('my data (GDPR) on %s', (dialect) => {
 				expect.arrayContaining(['users.email', 'mail_outbox.to_address', 'mail_outbox.text_body'])
 			);
 			const result = await deleteOwnAccount(
-				{ db: handle.db, auth, client: '192.0.2.1' },
+				{ db: handle.db, auth, client: '192.0.2.1', photosDir },
 				{ userId: ids.anna, password: anna.password, removeContributions }
 			);
 			expect(result).toEqual({ ok: true });
@@ -266,7 +270,7 @@ describe.each(DIALECTS)('my data (GDPR) on %s', (dialect) => {
 		const { auth, ids } = await setup();
 		const attempt = () =>
 			deleteOwnAccount(
-				{ db: handle.db, auth, client: '192.0.2.1' },
+				{ db: handle.db, auth, client: '192.0.2.1', photosDir },
 				{ userId: ids.anna, password: 'niet-mijn-wachtwoord-123', removeContributions: false }
 			);
 		for (let i = 0; i < 5; i++) expect(await attempt()).toMatchObject({ reason: 'wrong_password' });

@@ -1,6 +1,7 @@
 import type { DB } from '../../db';
 import type { Auth } from '../../platform/auth';
 import { hitRateLimits, RATE_LIMITS } from '../../platform/rate-limit';
+import { deletePhotoFile } from '../people/photo';
 import { eraseAccount } from './mutations';
 import { normalizePassword } from './password-policy';
 import { accountCredentials } from './queries';
@@ -16,6 +17,8 @@ export interface DeleteAccountDeps {
 	auth: Auth;
 	/** The rate-limit key of the client (platform/client-address.ts). */
 	client: string;
+	/** Where profile photos are stored (features/people/photo.ts photosDir): the photo goes too. */
+	photosDir: string;
 }
 
 /**
@@ -48,5 +51,8 @@ export async function deleteOwnAccount(
 		userId: input.userId,
 		removeContributions: input.removeContributions
 	});
-	return erased ? { ok: true } : { ok: false, reason: 'not_found' };
+	if (!erased) return { ok: false, reason: 'not_found' };
+	// After the commit: a failed erasure keeps its photo, a finished one leaves no file behind.
+	await deletePhotoFile(deps.photosDir, erased.photo);
+	return { ok: true };
 }

@@ -25,17 +25,18 @@ export async function endSessionsOf(db: DB, email: string): Promise<void> {
  * people's things (decisions, audit entries) always stay without the reference. References
  * without an ON DELETE rule are cleared here, found from the schema like the export's. E-mails
  * to the person go; e-mails to others lose the person's address and name. False when there was
- * no such account.
+ * no such account; otherwise the name of the person's photo file, which the caller deletes
+ * (features/people/photo.ts deletePhotoFile) once the transaction has committed.
  */
 export async function eraseAccount(
 	db: DB,
 	input: { userId: string; removeContributions: boolean }
-): Promise<boolean> {
+): Promise<false | { photo: string | null }> {
 	if (!db.isTransaction) return db.transaction().execute((trx) => eraseAccount(trx, input));
 	const { userId } = input;
 	const user = await db
 		.selectFrom('users')
-		.select(['email', 'name'])
+		.select(['email', 'name', 'photo'])
 		.where('id', '=', userId)
 		.executeTakeFirst();
 	if (!user) return false;
@@ -83,7 +84,7 @@ export async function eraseAccount(
 		.where('member_a_id', 'is', null)
 		.where('member_b_id', 'is', null)
 		.execute();
-	return true;
+	return { photo: user.photo };
 }
 
 /** How an erased member is named where their contributions and mentions remain. */

@@ -589,7 +589,9 @@ describe.each(DIALECTS)('follow and contact on %s', (dialect) => {
 			'leaves the other member the conversation with "voormalig lid" (removeContributions %s)',
 			async (removeContributions) => {
 				const { db, anna, bram, cor, conversationId } = await conversationOfThree();
-				expect(await eraseAccount(db, { userId: anna.id, removeContributions })).toBe(true);
+				expect(await eraseAccount(db, { userId: anna.id, removeContributions })).toEqual({
+					photo: null
+				});
 
 				expect(await occurrences(db, anna.id)).toEqual([]);
 				expect(await occurrences(db, anna.email)).toEqual([]);

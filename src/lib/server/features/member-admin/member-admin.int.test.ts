@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
@@ -9,6 +11,8 @@ import { memberForAdmin, memberHistory, searchMembers } from './queries';
 import { memberSearchSchema } from './schema';
 
 const origin = 'https://kennisnetwerk.example';
+/** No photos in these tests: the photo's own test is in features/people. */
+const photosDir = path.join(os.tmpdir(), 'kn-no-photos');
 
 describe.each(DIALECTS)('member administration on %s', (dialect) => {
 	let handle: TestDatabase;
@@ -190,7 +194,12 @@ describe.each(DIALECTS)('member administration on %s', (dialect) => {
 		for (const attempt of [
 			changeMemberRole(db, { actorId: admin.id, userId: admin.id, role: 'member', origin }),
 			suspendMember(db, { actorId: admin.id, userId: admin.id, reason: 'test' }),
-			deleteMember(db, { actorId: admin.id, userId: admin.id, removeContributions: false })
+			deleteMember(db, {
+				actorId: admin.id,
+				userId: admin.id,
+				removeContributions: false,
+				photosDir
+			})
 		]) {
 			expect(await attempt).toEqual({ ok: false, reason: 'self' });
 		}
@@ -222,7 +231,12 @@ describe.each(DIALECTS)('member administration on %s', (dialect) => {
 		const member = await buildMember(db, { name: 'Door Verwijderd' });
 		await signedInSession(member.id);
 		expect(
-			await deleteMember(db, { actorId: admin.id, userId: member.id, removeContributions: false })
+			await deleteMember(db, {
+				actorId: admin.id,
+				userId: member.id,
+				removeContributions: false,
+				photosDir
+			})
 		).toEqual({ ok: true, name: 'Door Verwijderd' });
 		expect(await memberForAdmin(db, member.id)).toBeUndefined();
 		expect(
@@ -236,7 +250,12 @@ describe.each(DIALECTS)('member administration on %s', (dialect) => {
 		});
 		expect(log.rows[0]!.details).not.toContain('Door');
 		expect(
-			await deleteMember(db, { actorId: admin.id, userId: member.id, removeContributions: false })
+			await deleteMember(db, {
+				actorId: admin.id,
+				userId: member.id,
+				removeContributions: false,
+				photosDir
+			})
 		).toEqual({ ok: false, reason: 'not_found' });
 	});
 });

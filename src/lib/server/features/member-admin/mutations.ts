@@ -5,6 +5,7 @@ import type { UserRole } from '../../db/tables/users';
 import { writeAudit } from '../../platform/audit';
 import { queueMail } from '../../platform/mail';
 import { eraseAccount } from '../accounts/mutations';
+import { deletePhotoFile } from '../people/photo';
 import { reinstatementMail, roleChangedMail, suspensionMail } from './mails';
 
 /**
@@ -182,14 +183,20 @@ export async function unsuspendMember(
 /**
  * An admin deletes another account for good, as the member could themselves (GDPR erasure):
  * personal data goes, contributions stay as "voormalig lid" unless `removeContributions`.
- * The audit entry keeps only the fact (the name is gone with the account).
+ * The audit entry keeps only the fact (the name is gone with the account); the photo's file
+ * is deleted after the commit.
  */
 export async function deleteMember(
 	db: DB,
-	input: { actorId: string; userId: string; removeContributions: boolean }
+	input: { actorId: string; userId: string; removeContributions: boolean; photosDir: string }
 ): Promise<MemberChangeResult> {
-	return changeMember(db, input, async (trx, subject) => {
-		await eraseAccount(trx, { userId: subject.id, removeContributions: input.removeContributions });
+	let photo: string | null = null;
+	const result = await changeMember(db, input, async (trx, subject) => {
+		const erased = await eraseAccount(trx, {
+			userId: subject.id,
+			removeContributions: input.removeContributions
+		});
+		photo = erased ? erased.photo : null;
 		await writeAudit(trx, {
 			actorId: input.actorId,
 			action: 'member.deleted',
@@ -199,4 +206,7 @@ export async function deleteMember(
 		});
 		return null;
 	});
+	// The photo's file goes once the erasure is committed (never for a refused deletion).
+	if (result.ok) await deletePhotoFile(input.photosDir, photo);
+	return result;
 }

@@ -14,6 +14,7 @@ import {
 	deleteMemberSchema,
 	suspendSchema
 } from '$lib/server/features/member-admin/schema';
+import { photosDir } from '$lib/server/features/people/photo';
 import { getConfig } from '$lib/server/platform/config';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -146,7 +147,8 @@ export const actions: Actions = {
 		const result = await deleteMember(locals.db, {
 			actorId: locals.user.id,
 			userId: params.id,
-			removeContributions: parsed.data.removeContributions
+			removeContributions: parsed.data.removeContributions,
+			photosDir: photosDir(getConfig().dataDir)
 		});
 		if (result.ok) redirect(303, '/beheer/leden?verwijderd=1');
 		return settle('delete', result);

@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { authorize } from '$lib/server/authorize';
+import { presentProfile, presentSuggestion } from '$lib/server/features/people/present';
+import { suggestionsFor } from '$lib/server/features/people/find';
+import { memberProfile } from '$lib/server/features/people/queries';
+import { isFollowing } from '$lib/server/features/contact/queries';
+import { viewerFrom } from '$lib/server/features/viewer';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	authorize(locals, url, 'see_member_pages');
+	// Applicants, suspended and unknown accounts are all "not found".
+	const profile = await memberProfile(locals.db, params.id, viewerFrom(locals.user));
+	if (!profile) error(404, 'Dit lid bestaat niet (meer).');
+	const [suggestions, following] = await Promise.all([
+		suggestionsFor(locals.db, profile.id),
+		isFollowing(locals.db, locals.user.id, 'member', profile.id)
+	]);
+	return {
+		following,
+		profile: presentProfile(profile),
+		suggestions: suggestions.map(presentSuggestion)
+	};
+};
