@@ -90,12 +90,16 @@ describe('people', () => {
 		for (const text of ['Gemeente Amsterdam', 'Noord-Holland', 'Digitalisering', 'Vraag me over']) {
 			expect(await main.innerText()).toContain(text);
 		}
-		// Follow and contact are other features' routes: here only their forms and links.
-		const follow = page.locator('form[action="/volgen"]');
-		expect(await follow.locator('input[name="type"]').inputValue()).toBe('member');
-		expect(await follow.locator('input[name="id"]').inputValue()).toBe(id);
-		expect(await follow.locator('input[name="terug"]').inputValue()).toBe(`/leden/${id}`);
-		expect(await follow.getByRole('button', { name: 'Volgen' }).isVisible()).toBe(true);
+		// Following shows its state and says so; it can be undone from the same button.
+		await page.getByRole('button', { name: 'Sarah Cohen volgen' }).click();
+		await page.waitForURL((u) => u.searchParams.get('volgen') === 'aan');
+		expect(await page.getByRole('status').allInnerTexts()).toContain('Je volgt nu Sarah Cohen.');
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Sarah Cohen niet meer volgen' }).click();
+		await page.waitForURL((u) => u.searchParams.get('volgen') === 'uit');
+		expect(await page.getByRole('status').allInnerTexts()).toContain(
+			'Je volgt Sarah Cohen niet meer.'
+		);
 		expect(await page.getByRole('link', { name: 'Contact opnemen' }).getAttribute('href')).toBe(
 			`/berichten/nieuw?aan=${id}`
 		);
@@ -112,6 +116,12 @@ describe('people', () => {
 		expect(wrong.status()).toBe(400);
 		expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe('invalid_filter');
 		expect((await page.request.get(`/api/v1/members/${id}`)).status()).toBe(200);
+
+		// From the profile to a contact request (the rest of that road is in contact.test.ts).
+		await page.goto(`/leden/${id}`);
+		await page.getByRole('link', { name: 'Contact opnemen' }).click();
+		await page.waitForURL((u) => u.pathname === '/berichten/nieuw');
+		expect(await page.locator('h1').innerText()).toBe('Contact opnemen met Sarah Cohen');
 
 		expect(problems.filter((p) => /Content Security Policy|Uncaught|TypeError/.test(p))).toEqual(
 			[]
