@@ -5,10 +5,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/lib/server/db/index';
+import { prepareDatabase } from '../src/lib/server/db/setup';
+import { parseConfig } from '../src/lib/server/platform/config';
+import { type Dataset, generateDataset } from './dataset';
 
-// `npm run bench [-- --no-build --duration 10 --connections 10]`: builds the app, starts the
-// production server on a fresh data directory exactly as a user would, starts a bare node:http
-// server as the ceiling, measures every scenario with autocannon and writes bench/results/*.json.
+// `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000]`: builds the app,
+// seeds a fresh data directory with the demo and a generated data set (bench/dataset.ts: 20,000
+// members in 600 organisations by default), starts the production server on it exactly as a user
+// would, signs in as a demo member, starts a bare node:http server as the ceiling, measures every
+// scenario with autocannon and writes bench/results/*.json.
 // Benchmarks report; they never assert a time. The exit code is non-zero only when a server did
 // not start or a scenario saw errors or non-2xx responses.
 
@@ -23,11 +29,34 @@ interface Scenario {
 }
 
 /** Every load scenario, in the order they run. Add new ones here. */
-const SCENARIOS: Scenario[] = [
-	{ name: 'ceiling: bare node:http 20 KB', target: 'ceiling', path: '/' },
-	{ name: 'home page', target: 'app', path: '/' },
-	{ name: 'healthz', target: 'app', path: '/healthz' }
-];
+function scenarios(dataset: Dataset, member: Record<string, string>): Scenario[] {
+	return [
+		{ name: 'ceiling: bare node:http 20 KB', target: 'ceiling', path: '/' },
+		{ name: 'home page', target: 'app', path: '/' },
+		{ name: 'healthz', target: 'app', path: '/healthz' },
+		{
+			name: 'directory: text + 2 filters, member',
+			target: 'app',
+			path: `/leden?q=${dataset.directoryQuery}&provincie=NL-GE&thema=digitalisering`,
+			headers: member
+		},
+		{
+			name: 'profile, member',
+			target: 'app',
+			path: `/leden/${dataset.profileId}`,
+			headers: member
+		},
+		{
+			name: 'network page, member',
+			target: 'app',
+			path: `/netwerken/${dataset.networkSlug}`,
+			headers: member
+		}
+	];
+}
+
+const DEMO_PASSWORD = 'bench-demo-wachtwoord-2026';
+const BENCH_MEMBER = 'demo-member1@example.org';
 
 const WARM_UP_SECONDS = 15;
 const READY_TIMEOUT_MS = 120_000;
@@ -38,6 +67,8 @@ interface Options {
 	build: boolean;
 	durationSeconds: number;
 	connections: number;
+	members: number;
+	organisations: number;
 }
 
 interface ServerProcess {
@@ -72,13 +103,17 @@ function parseOptions(): Options {
 		options: {
 			'no-build': { type: 'boolean', default: false },
 			duration: { type: 'string', default: '10' },
-			connections: { type: 'string', default: '10' }
+			connections: { type: 'string', default: '10' },
+			members: { type: 'string', default: '20000' },
+			organisations: { type: 'string', default: '600' }
 		}
 	});
 	return {
 		build: !values['no-build'],
 		durationSeconds: positiveInteger('--duration', values.duration),
-		connections: positiveInteger('--connections', values.connections)
+		connections: positiveInteger('--connections', values.connections),
+		members: positiveInteger('--members', values.members),
+		organisations: positiveInteger('--organisations', values.organisations)
 	};
 }
 
@@ -171,6 +206,7 @@ function startProcess(name: string, script: string, port: number, env: NodeJS.Pr
 function startApp(port: number, dataDir: string): ServerProcess {
 	return startProcess('app', 'scripts/start.ts', port, {
 		DATA_DIR: dataDir,
+		DEMO_PASSWORD,
 		LOG_LEVEL: 'warn',
 		// RSS is read from the spawned PID, which is the HTTP server only with one process.
 		WORKERS: '1'
@@ -319,11 +355,54 @@ function writeResults(data: object, date: Date): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// data and session
+
+/** Migrates and seeds the data directory as the app would, then adds the generated data set. */
+async function seed(dataDir: string, options: Options): Promise<Dataset> {
+	const parsed = parseConfig({ DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'warn' });
+	if (!parsed.ok) throw new Error(parsed.message);
+	const handle = openDatabase({ dataDir, databaseUrl: undefined });
+	try {
+		const setup = await prepareDatabase(handle.db, parsed.config);
+		if (!setup.ok) throw new Error(setup.message);
+		return await generateDataset(handle.db, {
+			members: options.members,
+			organisations: options.organisations
+		});
+	} finally {
+		await handle.close();
+	}
+}
+
+/** Signs in as a demo member through the app's own API; the cookie header of that session. */
+async function signIn(server: ServerProcess): Promise<Record<string, string>> {
+	const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+		method: 'POST',
+		// The app's origin (ORIGIN unset: http://localhost:PORT), which the CSRF check expects.
+		headers: {
+			'content-type': 'application/json',
+			origin: `http://localhost:${new URL(server.baseUrl).port}`
+		},
+		body: JSON.stringify({ email: BENCH_MEMBER, password: DEMO_PASSWORD })
+	});
+	await response.arrayBuffer();
+	const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]!);
+	if (response.status !== 200 || cookies.length === 0) {
+		throw new Error(`Signing in as ${BENCH_MEMBER} failed: HTTP ${response.status}`);
+	}
+	return { cookie: cookies.join('; ') };
+}
+
+// ---------------------------------------------------------------------------------------------
 // main
 
-async function runScenarios(servers: Record<Target, ServerProcess>, options: Options) {
+async function runScenarios(
+	servers: Record<Target, ServerProcess>,
+	list: Scenario[],
+	options: Options
+) {
 	const results: ScenarioResult[] = [];
-	for (const scenario of SCENARIOS) {
+	for (const scenario of list) {
 		process.stdout.write(`  ${scenario.name} (${scenario.target} ${scenario.path}) … `);
 		const result = await measure(scenario, servers[scenario.target], options);
 		console.log(`${result.requestsPerSecond.toFixed(0)} req/s`);
@@ -349,6 +428,12 @@ async function main(): Promise<number> {
 	process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 
 	try {
+		console.log(
+			`Seeding ${dataDir}: the demo and ${options.members} members in ${options.organisations} organisations…`
+		);
+		const seeded = Date.now();
+		const dataset = await seed(dataDir, options);
+		console.log(`Seeded in ${((Date.now() - seeded) / 1000).toFixed(0)} s`);
 		const [appPort, ceilingPort] = await freePorts(2);
 		const app = startApp(appPort!, dataDir);
 		const ceiling = startCeiling(ceilingPort!);
@@ -364,11 +449,12 @@ async function main(): Promise<number> {
 			}
 		}
 
+		const list = scenarios(dataset, await signIn(app));
 		const info = machine();
 		console.log(
-			`Measuring ${SCENARIOS.length} scenarios: ${WARM_UP_SECONDS} s warm-up + ${options.durationSeconds} s, ${options.connections} connections`
+			`Measuring ${list.length} scenarios: ${WARM_UP_SECONDS} s warm-up + ${options.durationSeconds} s, ${options.connections} connections`
 		);
-		const results = await runScenarios({ app, ceiling }, options);
+		const results = await runScenarios({ app, ceiling }, list, options);
 
 		console.log(`\nnode ${info.node}, ${info.cpuCount} CPUs, ${info.cpuModel}\n`);
 		printTable(results);
