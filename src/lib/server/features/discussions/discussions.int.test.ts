@@ -800,6 +800,77 @@ describe.each(DIALECTS)('discussions on %s', (dialect) => {
 		expect(await threadForViewer(db, id, viewerOf(coordinator))).toBeUndefined();
 	});
 
+	it('logs moderation; a deleted reply keeps its place and stops being the answer', async () => {
+		const { db, network, asker, helper, coordinator } = await setup();
+		const id = await thread({ networkId: network.id, authorId: asker.id, kind: 'question' });
+		const answer = await reply(id, helper.id, 'Het antwoord.');
+		const other = await reply(id, asker.id, 'Dank!');
+		expect(await acceptAnswer(db, { threadId: id, replyId: answer })).toEqual({ ok: true });
+
+		// Pinning twice logs once; locking and opening are both logged.
+		for (const pinned of [true, true]) {
+			expect(await setPinned(db, { threadId: id, pinned, actorId: coordinator.id })).toEqual({
+				ok: true
+			});
+		}
+		await setLocked(db, { threadId: id, locked: true, actorId: coordinator.id });
+		await setLocked(db, { threadId: id, locked: false, actorId: coordinator.id });
+		// The coordinator deletes the accepted answer; the author deletes their own reply.
+		expect(
+			await deleteReply(db, { replyId: answer, actorId: coordinator.id, moderated: true })
+		).toEqual({ ok: true, threadId: id });
+		expect(await deleteReply(db, { replyId: other, actorId: asker.id, moderated: false })).toEqual({
+			ok: true,
+			threadId: id
+		});
+		expect(await deleteReply(db, { replyId: other, actorId: asker.id, moderated: false })).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+
+		// (Entries of one millisecond have no order: compare them sorted.)
+		const log = await listAuditLog(db, { page: 1 });
+		expect(log.rows.map((r) => [r.action, r.actor_name, r.subject_type]).sort()).toEqual([
+			['reply.deleted', 'Ruud Kok', 'reply'],
+			['thread.locked', 'Ruud Kok', 'thread'],
+			['thread.pinned', 'Ruud Kok', 'thread'],
+			['thread.unlocked', 'Ruud Kok', 'thread']
+		]);
+
+		const found = await threadForViewer(db, id, viewerOf(asker));
+		expect(found?.thread).toMatchObject({
+			accepted_reply_id: null,
+			answered: false,
+			reply_count: 0
+		});
+		// Both replies keep their place, without text; a deleted reply cannot become the answer,
+		// nor be edited or reported.
+		expect((await threadReplies(db, id)).rows.map((r) => r.deleted_at !== null)).toEqual([
+			true,
+			true
+		]);
+		expect(await acceptAnswer(db, { threadId: id, replyId: answer })).toEqual({
+			ok: false,
+			reason: 'reply_not_found'
+		});
+		expect(
+			await editReply(db, {
+				replyId: other,
+				editorId: asker.id,
+				body: 'Toch terug',
+				origin,
+				evenIfLocked: false
+			})
+		).toEqual({ ok: false, reason: 'not_found' });
+		const page = await callLoad(threadLoad, {
+			user: helper,
+			path: `/netwerken/${network.slug}/discussies/${id}`,
+			params: { slug: network.slug, id }
+		});
+		expect(page.data?.answer).toBeNull();
+		expect(JSON.stringify(page.data?.replies)).not.toContain('Het antwoord.');
+	});
+
 	it('keeps posts as "voormalig lid" when an account goes, or removes them when asked', async () => {
 		const { db, network, asker, helper } = await setup();
 		const kept = await thread({ networkId: network.id, authorId: asker.id, title: 'Blijft staan' });
