@@ -118,6 +118,31 @@ describe('discussions', () => {
 		await helper.close();
 	});
 
+	it("keeps the coordinators' room's threads from non-members, on the page and in the API", async () => {
+		const outsider = await openPage(browser);
+		await signIn(outsider.page, 'demo-member11@example.org');
+		const page = await outsider.page.goto('/netwerken/coordinatorenoverleg/discussies');
+		expect(page?.status()).toBe(404);
+		expect(await outsider.page.locator('main').innerText()).not.toContain('Gastspreker');
+		const api = await outsider.page.request.get('/api/v1/networks/coordinatorenoverleg/threads');
+		expect(api.status()).toBe(404);
+		expect((await api.json()).error.code).toBe('not_found');
+		await outsider.close();
+
+		const insider = await openPage(browser);
+		await signIn(insider.page, 'demo-coordinator@example.org');
+		await insider.page.goto('/netwerken/coordinatorenoverleg');
+		expect(await insider.page.locator('#discussies').locator('..').innerText()).toContain(
+			'Gastspreker voor de najaarsbijeenkomst'
+		);
+		await expectAccessible(insider.page);
+		const list = await insider.page.request.get('/api/v1/networks/coordinatorenoverleg/threads');
+		expect(list.status()).toBe(200);
+		const titles = ((await list.json()).items as { title: string }[]).map((t) => t.title);
+		expect(titles).toContain('Gastspreker voor de najaarsbijeenkomst');
+		await insider.close();
+	});
+
 	it('refuses a reply to a thread locked meanwhile, in Dutch, on the page and in the API', async () => {
 		const member = await openPage(browser, { javaScript: false });
 		await signIn(member.page, 'demo-member12@example.org');
