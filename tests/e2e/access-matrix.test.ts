@@ -66,6 +66,14 @@ const coordinating = (visitor: Outcome = 'login'): Record<Role, Outcome> => ({
 	coordinator: 'ok',
 	admin: 'ok'
 });
+/**
+ * A network's discussions: visitors are sent to sign in and applicants refused before any
+ * network is looked up; in the room, `inside` for its members (the thread [id] is unknown).
+ */
+const discussing = (inside: Outcome): Record<Role, Outcome> => ({
+	...room(inside, 'login'),
+	applicant: 'forbidden'
+});
 /** The demo's private network, whose slug stands for [slug] in the matrix. */
 const ROOM = 'coordinatorenoverleg';
 const api = signedIn('unauthorized', 'ok');
@@ -169,6 +177,20 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'POST /netwerken/[slug]/beheer?/rol': coordinating(),
 	'POST /netwerken/[slug]/beheer?/verwijderen': coordinating(),
 	'POST /netwerken/[slug]/beheer?/instellingen': coordinating(),
+	// Discussions: visitors sign in first and applicants are refused, whatever the network (so
+	// neither learns that the room exists); outsiders do not find the room; [id] is unknown.
+	'GET /netwerken/[slug]/discussies': discussing('ok'),
+	'GET /netwerken/[slug]/discussies/nieuw': discussing('ok'),
+	'POST /netwerken/[slug]/discussies/nieuw?/default': discussing('ok'),
+	'GET /netwerken/[slug]/discussies/[id]': discussing('not_found'),
+	'POST /netwerken/[slug]/discussies/[id]?/reageren': discussing('not_found'),
+	'POST /netwerken/[slug]/discussies/[id]?/bewerken': discussing('not_found'),
+	'POST /netwerken/[slug]/discussies/[id]?/antwoord': discussing('not_found'),
+	'POST /netwerken/[slug]/discussies/[id]?/vastzetten': discussing('not_found'),
+	'POST /netwerken/[slug]/discussies/[id]?/sluiten': discussing('not_found'),
+	'POST /netwerken/[slug]/discussies/[id]?/verplaatsen': discussing('not_found'),
+	'POST /netwerken/[slug]/discussies/[id]?/verwijderen': discussing('not_found'),
+	'POST /netwerken/[slug]/discussies/[id]?/melden': discussing('not_found'),
 	'GET /netwerken/nieuw': { ...admin(), coordinator: 'ok' },
 	'POST /netwerken/nieuw?/default': { ...admin(), coordinator: 'ok' },
 	'GET /uitnodiging/[token]': all('ok'),
@@ -189,6 +211,14 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 		...room('conflict', 'unauthorized'),
 		applicant: 'unauthorized'
 	},
+	// The room's threads: its members read them (and an empty new thread is a 400); to the
+	// others the room does not exist; applicants are refused like on the other member routes.
+	'GET /api/v1/networks/[slug]/threads': { ...room('ok', 'unauthorized'), applicant: 'forbidden' },
+	'POST /api/v1/networks/[slug]/threads': { ...room('ok', 'unauthorized'), applicant: 'forbidden' },
+	'GET /api/v1/threads/[id]/replies': membersApi('not_found'),
+	'POST /api/v1/threads/[id]/replies': membersApi('not_found'),
+	'GET /beheer/meldingen': admin(),
+	'POST /beheer/meldingen?/afhandelen': admin('not_found'),
 	'GET /organisaties': all('ok'),
 	'GET /organisaties/[id]': all('not_found'),
 	'GET /beheer/organisaties': admin(),

@@ -12,6 +12,13 @@ import {
 	apiSentMessageSchema
 } from '../features/contact/schema';
 import { SORTS } from '../features/people/schema';
+import {
+	replyInputSchema,
+	replySchema,
+	threadInputSchema,
+	threadSchema,
+	threadSummarySchema
+} from '../features/discussions/schema';
 
 /**
  * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
@@ -263,6 +270,64 @@ export const OPERATIONS: Operation[] = [
 				description: 'unavailable: the other member left or is suspended',
 				schema: errorSchema
 			}
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/networks/{slug}/threads',
+		summary:
+			"A network's threads, pinned first, then by last activity (?page=N, 20 a page). Members see those of networks they may see inside; a private network's only its own members",
+		responses: {
+			200: { description: 'Threads', schema: listOf(threadSummarySchema) },
+			401: unauthorized,
+			403: { description: 'not_a_member: the account is not active yet', schema: errorSchema },
+			404: { description: 'not_found: no such network, or not visible', schema: errorSchema }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/networks/{slug}/threads',
+		summary:
+			'Start a thread: kind discussion or question, a title and a Markdown body (members of the network). "@Full Name" mentions a member of the network, who gets an e-mail',
+		body: threadInputSchema,
+		responses: {
+			201: { description: 'Created', schema: threadSchema },
+			400: { description: 'invalid_json or invalid_input', schema: errorSchema },
+			401: unauthorized,
+			403: {
+				description: 'forbidden: not a member of this network; not_a_member',
+				schema: errorSchema
+			},
+			404: { description: 'not_found: no such network, or not visible', schema: errorSchema }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/threads/{id}/replies',
+		summary:
+			"A thread's replies, oldest first (?page=N, 50 a page); a deleted reply keeps its place with deleted: true and no text",
+		responses: {
+			200: { description: 'Replies', schema: listOf(replySchema) },
+			401: unauthorized,
+			403: { description: 'not_a_member: the account is not active yet', schema: errorSchema },
+			404: { description: 'not_found: no such thread, or not visible', schema: errorSchema }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/threads/{id}/replies',
+		summary: 'Reply to a thread in Markdown; "@Full Name" mentions a member of the network',
+		body: replyInputSchema,
+		responses: {
+			201: { description: 'Created', schema: replySchema },
+			400: { description: 'invalid_json or invalid_input', schema: errorSchema },
+			401: unauthorized,
+			403: {
+				description:
+					'thread_locked: the thread is locked; forbidden: not a member of the network; not_a_member',
+				schema: errorSchema
+			},
+			404: { description: 'not_found: no such thread, or not visible', schema: errorSchema }
 		}
 	}
 ];

@@ -6,6 +6,7 @@ import type {
 	FollowTable,
 	MessageTable
 } from './tables/contact';
+import type { PostRevisionTable, ReplyTable, ThreadTable } from './tables/discussions';
 import type { JobTable } from './tables/jobs';
 import type { MailOutboxTable } from './tables/mail';
 import type { ApplicationTable, AuditLogTable, DomainAllowlistTable } from './tables/membership';
@@ -71,4 +72,7 @@ export interface Database {
 	messages: MessageTable;
 	conversation_reads: ConversationReadTable;
 	blocks: BlockTable;
+	threads: ThreadTable;
+	replies: ReplyTable;
+	post_revisions: PostRevisionTable;
 }

@@ -5,6 +5,7 @@ import { ensureFirstAdmin } from './seed/admin';
 import { seedAllowlist } from './seed/allowlist';
 import { type DemoSummary, seedDemo } from './seed/demo';
 import { seedDemoContact } from './seed/demo-contact';
+import { seedDemoDiscussions } from './seed/demo-discussions';
 import { seedDemoNetworks } from './seed/demo-networks';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { type ReferenceCounts, seedReference } from './seed/reference';
@@ -31,6 +32,7 @@ export async function prepareDatabase(
 		const demo = await seedDemo(db, { password: config.demoPassword });
 		// Each capability's demo content is added once, also to a demo seeded before it existed.
 		await seedDemoNetworks(db);
+		await seedDemoDiscussions(db);
 		await seedDemoContact(db);
 		await seedDemoProfiles(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };

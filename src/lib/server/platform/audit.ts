@@ -12,7 +12,15 @@ export type AuditAction =
 	| 'member.suspended'
 	| 'member.unsuspended'
 	| 'member.deleted'
-	| 'organisation.merged';
+	| 'organisation.merged'
+	| 'report.resolved'
+	| 'thread.pinned'
+	| 'thread.unpinned'
+	| 'thread.locked'
+	| 'thread.unlocked'
+	| 'thread.moved'
+	| 'thread.deleted'
+	| 'reply.deleted';
 
 /**
  * One audit entry, in the caller's transaction so it exists exactly when the change does.
@@ -23,7 +31,7 @@ export async function writeAudit(
 	entry: {
 		actorId: string | null;
 		action: AuditAction;
-		subjectType: 'user' | 'domain' | 'organisation';
+		subjectType: 'user' | 'domain' | 'organisation' | 'report' | 'thread' | 'reply';
 		subjectId: string | null;
 		details?: Record<string, string | number | boolean | null>;
 	}

@@ -16,7 +16,10 @@ function detailsOf(text: string) {
 		via: read('via'),
 		from: read('from'),
 		to: read('to'),
-		into: read('into')
+		into: read('into'),
+		network: read('network'),
+		reported: read('subject'),
+		removed: parsed.removed === true
 	};
 }
 
@@ -31,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			action: row.action,
 			at: row.created_at,
 			actor: row.actor_id === null ? null : (row.actor_name ?? ''),
+			subjectType: row.subject_type,
 			subject:
 				row.subject_type === 'user'
 					? row.subject_name

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { latestThreads } from '$lib/server/features/discussions/queries';
 import { joinNetwork, leaveNetwork } from '$lib/server/features/networks/mutations';
 import { can } from '$lib/server/features/networks/policy';
 import {
@@ -21,11 +22,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!found) error(404, NOT_FOUND);
 	const { network, membership, subject } = found;
 	const inside = can(viewer, 'see_inside', subject);
-	const [facts, coordinators, members, following] = await Promise.all([
+	const [facts, coordinators, members, following, threads] = await Promise.all([
 		networkFacts(locals.db, network.id),
 		networkCoordinators(locals.db, network.id),
 		inside ? networkMembers(locals.db, network.id, { page: 1, pageSize: 12 }) : null,
-		viewer.kind === 'member' ? isFollowing(locals.db, viewer.userId, 'network', network.id) : false
+		viewer.kind === 'member' ? isFollowing(locals.db, viewer.userId, 'network', network.id) : false,
+		inside ? latestThreads(locals.db, network.id, 5) : null
 	]);
 	return {
 		network: {
@@ -47,6 +49,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 					name: m.name,
 					organisation: m.organisation_name,
 					coordinator: m.role === 'coordinator'
+				}))
+			: null,
+		// The latest discussions, for those who may see inside (pinned first, then latest activity).
+		threads: threads
+			? threads.map((t) => ({
+					id: t.id,
+					kind: t.kind,
+					title: t.title,
+					pinned: t.pinned,
+					answered: t.answered,
+					replies: t.reply_count,
+					lastActivityAt: t.last_activity_at
 				}))
 			: null,
 		membership,

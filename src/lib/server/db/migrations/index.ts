@@ -11,6 +11,7 @@ import * as m20261129_1700 from './2026_11_29_1700_network_membership';
 import * as m20261129_1701 from './2026_11_29_1701_reports';
 import * as m20261129_1730 from './2026_11_29_1730_contact';
 import * as m20261129_1740 from './2026_11_29_1740_profiles';
+import * as m20261129_1800 from './2026_11_29_1800_discussions';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_1700_network_membership': m20261129_1700,
 	'2026_11_29_1701_reports': m20261129_1701,
 	'2026_11_29_1730_contact': m20261129_1730,
-	'2026_11_29_1740_profiles': m20261129_1740
+	'2026_11_29_1740_profiles': m20261129_1740,
+	'2026_11_29_1800_discussions': m20261129_1800
 };

@@ -6,6 +6,7 @@ import { queueMail } from '../../platform/mail';
 import { slugify } from '../../platform/slug';
 import { approvalMail, rejectionMail } from './membership-mails';
 import { allowlistEntryFor } from './queries';
+import { keepThreadsWithOthersReplies } from '../discussions/mutations';
 import { acceptInvitationsOf, openInvitationsFor } from '../networks/mutations';
 import { CONTRIBUTIONS } from './personal-data';
 import { userReferences } from './queries';
@@ -41,6 +42,8 @@ export async function eraseAccount(
 		.executeTakeFirst();
 	if (!user) return false;
 
+	// Removing one's contributions never takes other members' replies along.
+	if (input.removeContributions) await keepThreadsWithOthersReplies(db, userId);
 	for (const ref of await userReferences(db)) {
 		const where = sql`${sql.ref(ref.column)} = ${userId}`;
 		const key = `${ref.table}.${ref.column}`;

@@ -19,7 +19,12 @@
 /** `table.column` references to users that are contributions. */
 export const CONTRIBUTIONS: ReadonlySet<string> = new Set<string>([
 	// Private messages: the other member keeps the conversation with "voormalig lid".
-	'messages.sender_id'
+	'messages.sender_id',
+	// Threads and replies in networks; a post's earlier versions are the author's own words
+	// (only authors edit their posts), so they go with the posts.
+	'threads.author_id',
+	'replies.author_id',
+	'post_revisions.editor_id'
 ]);
 
 /** `table.column` references to users that record an act, with the columns the export shows. */
@@ -38,7 +43,10 @@ export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	// Taking part in a conversation that is the other member's too: it stays theirs when one
 	// leaves (and is deleted once both have). The messages themselves are contributions.
 	'conversations.member_a_id': ['id', 'created_at', 'last_message_at'],
-	'conversations.member_b_id': ['id', 'created_at', 'last_message_at']
+	'conversations.member_b_id': ['id', 'created_at', 'last_message_at'],
+	// A coordinator or admin who deleted someone's post: that they did, not what it said.
+	'threads.deleted_by': ['id', 'network_id', 'deleted_at'],
+	'replies.deleted_by': ['id', 'thread_id', 'deleted_at']
 };
 
 /**
