@@ -10,6 +10,9 @@ import type { Database } from '../src/lib/server/db/schema';
 export interface DatasetSize {
 	members: number;
 	organisations: number;
+	/** Replies in all; one thread gets `threadReplies` of them, the rest spread over the others. */
+	replies: number;
+	threadReplies: number;
 }
 
 export interface Dataset {
@@ -19,6 +22,8 @@ export interface Dataset {
 	directoryQuery: string;
 	/** The public network whose page the network scenario asks for. */
 	networkSlug: string;
+	/** The thread (in that network) with `threadReplies` replies. */
+	threadId: string;
 }
 
 /** mulberry32: a small, fixed-seed generator, so the data set is the same on every run. */
@@ -225,9 +230,74 @@ export async function generateDataset(db: DB, size: DatasetSize): Promise<Datase
 		);
 	});
 
+	const threadId = await generateDiscussions(db, size, users, networks, next);
 	return {
+		threadId,
 		profileId: users[size.members >> 1]!.id,
 		directoryQuery: 'accountmanager',
 		networkSlug: networks[0]!.slug
 	};
+}
+
+const SENTENCES = [
+	'Bij ons werkte een vast aanspreekpunt voor ondernemers het best.',
+	'We zijn begonnen met tien bedrijfsbezoeken per maand en hebben dat later verdubbeld.',
+	'De provincie betaalde de eerste twee jaar mee; daarna de gemeenten samen.',
+	'Wat niet werkte: een loket dat alleen online bereikbaar was.',
+	'Heeft iemand ervaring met een regionale subsidieregeling voor verduurzaming van het mkb?',
+	'Wij delen graag ons draaiboek, stuur me een bericht.'
+];
+
+/** Threads in the public networks and their replies, the first thread with `threadReplies`. */
+async function generateDiscussions(
+	db: DB,
+	size: DatasetSize,
+	users: { id: string }[],
+	networks: { id: string }[],
+	next: () => number
+): Promise<string> {
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+	const threadCount = Math.max(1, Math.ceil(size.replies / 100));
+	const start = Date.now() - 365 * 86400_000;
+	const at = (ms: number) => new Date(ms).toISOString();
+	const threads: Insertable<Database['threads']>[] = [];
+	for (let i = 0; i < threadCount; i++) {
+		const body = `${pick(SENTENCES)} ${pick(SENTENCES)}`;
+		threads.push({
+			id: randomUUID(),
+			network_id: i === 0 ? networks[0]!.id : pick(networks).id,
+			author_id: pick(users).id,
+			kind: i % 5 === 0 ? 'question' : 'discussion',
+			title: `Ervaringen met ${pick(JOBS).toLowerCase()} in de regio (${i})`,
+			body,
+			body_html: `<p>${body}</p>`,
+			accepted_reply_id: null,
+			last_activity_at: at(start + i * 10_000),
+			edited_at: null,
+			deleted_at: null,
+			deleted_by: null
+		});
+	}
+	const replies: Insertable<Database['replies']>[] = [];
+	const others = threads.length > 1 ? threads.slice(1) : threads;
+	for (let i = 0; i < size.replies; i++) {
+		const thread = i < size.threadReplies ? threads[0]! : pick(others);
+		const body = `${pick(SENTENCES)}\n\n${pick(SENTENCES)}`;
+		replies.push({
+			id: randomUUID(),
+			thread_id: thread.id,
+			author_id: pick(users).id,
+			body,
+			body_html: `<p>${body.replace('\n\n', '</p><p>')}</p>`,
+			created_at: at(start + i * 60_000),
+			edited_at: null,
+			deleted_at: null,
+			deleted_by: null
+		});
+	}
+	await db.transaction().execute(async (trx) => {
+		await insertChunked(threads, (chunk) => trx.insertInto('threads').values(chunk).execute());
+		await insertChunked(replies, (chunk) => trx.insertInto('replies').values(chunk).execute());
+	});
+	return threads[0]!.id;
 }

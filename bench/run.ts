@@ -10,9 +10,9 @@ import { prepareDatabase } from '../src/lib/server/db/setup';
 import { parseConfig } from '../src/lib/server/platform/config';
 import { type Dataset, generateDataset } from './dataset';
 
-// `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000]`: builds the app,
-// seeds a fresh data directory with the demo and a generated data set (bench/dataset.ts: 20,000
-// members in 600 organisations by default), starts the production server on it exactly as a user
+// `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000 --replies 200000]`:
+// builds the app, seeds a fresh data directory with the demo and a generated data set
+// (bench/dataset.ts: 20,000 members in 600 organisations and 200,000 replies by default), starts the production server on it exactly as a user
 // would, signs in as a demo member, starts a bare node:http server as the ceiling, measures every
 // scenario with autocannon and writes bench/results/*.json.
 // Benchmarks report; they never assert a time. The exit code is non-zero only when a server did
@@ -51,6 +51,12 @@ function scenarios(dataset: Dataset, member: Record<string, string>): Scenario[]
 			target: 'app',
 			path: `/netwerken/${dataset.networkSlug}`,
 			headers: member
+		},
+		{
+			name: 'thread with 200 replies, member',
+			target: 'app',
+			path: `/netwerken/${dataset.networkSlug}/discussies/${dataset.threadId}`,
+			headers: member
 		}
 	];
 }
@@ -69,6 +75,7 @@ interface Options {
 	connections: number;
 	members: number;
 	organisations: number;
+	replies: number;
 }
 
 interface ServerProcess {
@@ -105,7 +112,8 @@ function parseOptions(): Options {
 			duration: { type: 'string', default: '10' },
 			connections: { type: 'string', default: '10' },
 			members: { type: 'string', default: '20000' },
-			organisations: { type: 'string', default: '600' }
+			organisations: { type: 'string', default: '600' },
+			replies: { type: 'string', default: '200000' }
 		}
 	});
 	return {
@@ -113,7 +121,8 @@ function parseOptions(): Options {
 		durationSeconds: positiveInteger('--duration', values.duration),
 		connections: positiveInteger('--connections', values.connections),
 		members: positiveInteger('--members', values.members),
-		organisations: positiveInteger('--organisations', values.organisations)
+		organisations: positiveInteger('--organisations', values.organisations),
+		replies: positiveInteger('--replies', values.replies)
 	};
 }
 
@@ -367,7 +376,9 @@ async function seed(dataDir: string, options: Options): Promise<Dataset> {
 		if (!setup.ok) throw new Error(setup.message);
 		return await generateDataset(handle.db, {
 			members: options.members,
-			organisations: options.organisations
+			organisations: options.organisations,
+			replies: options.replies,
+			threadReplies: 200
 		});
 	} finally {
 		await handle.close();
@@ -429,7 +440,7 @@ async function main(): Promise<number> {
 
 	try {
 		console.log(
-			`Seeding ${dataDir}: the demo and ${options.members} members in ${options.organisations} organisations…`
+			`Seeding ${dataDir}: the demo, ${options.members} members in ${options.organisations} organisations and ${options.replies} replies…`
 		);
 		const seeded = Date.now();
 		const dataset = await seed(dataDir, options);

@@ -1,4 +1,4 @@
-import { networkReach } from '$lib/server/features/home/queries';
+import { homeReach } from '$lib/server/features/home/queries';
 import { listNetworks } from '$lib/server/features/networks/queries';
 import { presentNetwork } from '$lib/server/features/networks/present';
 import { presentSuggestion } from '$lib/server/features/people/present';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const member = locals.user?.status === 'active' ? locals.user : null;
 	const [networks, reach, suggestions] = await Promise.all([
 		listNetworks(locals.db, { viewer }),
-		networkReach(locals.db),
+		homeReach.get(locals.db),
 		// "Wie deed dit al?" on a member's own start page.
 		member ? suggestionsFor(locals.db, member.id) : []
 	]);

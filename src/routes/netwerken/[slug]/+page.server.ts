@@ -6,7 +6,7 @@ import {
 	networkCoordinators,
 	networkFacts,
 	networkForViewer,
-	networkMembers
+	newestNetworkMembers
 } from '$lib/server/features/networks/queries';
 import { joinSchema } from '$lib/server/features/networks/schema';
 import { isFollowing } from '$lib/server/features/contact/queries';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [facts, coordinators, members, following, threads] = await Promise.all([
 		networkFacts(locals.db, network.id),
 		networkCoordinators(locals.db, network.id),
-		inside ? networkMembers(locals.db, network.id, { page: 1, pageSize: 12 }) : null,
+		inside ? newestNetworkMembers(locals.db, network.id, 12) : null,
 		viewer.kind === 'member' ? isFollowing(locals.db, viewer.userId, 'network', network.id) : false,
 		inside ? latestThreads(locals.db, network.id, 5) : null
 	]);
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		...facts,
 		coordinators: inside ? coordinators : [],
 		members: members
-			? members.rows.map((m) => ({
+			? members.map((m) => ({
 					id: m.id,
 					name: m.name,
 					organisation: m.organisation_name,

@@ -1,4 +1,5 @@
 import type { DB } from '../../db';
+import { memo } from '../../platform/memo';
 
 /** The figures the home page shows: how far the network reaches (one query, four counts). */
 export async function networkReach(db: DB) {
@@ -35,3 +36,9 @@ export async function networkReach(db: DB) {
 		municipalities: Number(row.municipalities)
 	};
 }
+
+/**
+ * The reach as the home page shows it: the figures change slowly and cost four scans of the
+ * members, so each process asks at most once a minute (platform/memo.ts).
+ */
+export const homeReach = memo(60_000, (db) => networkReach(db));

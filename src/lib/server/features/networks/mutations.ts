@@ -5,6 +5,7 @@ import type { JoinPolicy, NetworkKind, NetworkVisibility } from '../../db/tables
 import { queueMail } from '../../platform/mail';
 import { slugify } from '../../platform/slug';
 import { invitationMail, requestDecidedMail, requestToCoordinatorMail } from './mails';
+import { memberCounts } from './queries';
 
 /** How long an invitation link works. */
 export const INVITATION_DAYS = 30;
@@ -39,6 +40,15 @@ export type JoinResult =
 	| { ok: true; status: 'active' | 'requested' }
 	| { ok: false; reason: 'not_found' | 'already_member' | 'already_requested' | 'not_allowed' };
 
+/** After a change of membership: this process counts the network's members again. */
+async function recounted<T>(db: DB, work: Promise<T>): Promise<T> {
+	try {
+		return await work;
+	} finally {
+		memberCounts.forget(db);
+	}
+}
+
 /**
  * A member joins an open network at once, or asks to join an on-request one (the coordinators
  * get an e-mail). The route has asked the policy; this checks the policy's facts again inside
@@ -48,56 +58,59 @@ export async function joinNetwork(
 	db: DB,
 	input: { networkId: string; userId: string; message?: string; origin: string }
 ): Promise<JoinResult> {
-	return db.transaction().execute(async (trx): Promise<JoinResult> => {
-		const network = await networkRow(trx, input.networkId);
-		if (!network) return { ok: false, reason: 'not_found' };
-		if (network.join_policy === 'invitation') return { ok: false, reason: 'not_allowed' };
-		const status = network.join_policy === 'open' ? 'active' : 'requested';
-		const inserted = await trx
-			.insertInto('network_members')
-			.values({
-				network_id: network.id,
-				user_id: input.userId,
-				role: 'member',
-				status,
-				message: status === 'requested' ? (input.message ?? '').trim() : ''
-			})
-			.onConflict((oc) => oc.columns(['network_id', 'user_id']).doNothing())
-			.executeTakeFirst();
-		if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-			const existing = await trx
-				.selectFrom('network_members')
-				.select('status')
-				.where('network_id', '=', network.id)
-				.where('user_id', '=', input.userId)
+	return recounted(
+		db,
+		db.transaction().execute(async (trx): Promise<JoinResult> => {
+			const network = await networkRow(trx, input.networkId);
+			if (!network) return { ok: false, reason: 'not_found' };
+			if (network.join_policy === 'invitation') return { ok: false, reason: 'not_allowed' };
+			const status = network.join_policy === 'open' ? 'active' : 'requested';
+			const inserted = await trx
+				.insertInto('network_members')
+				.values({
+					network_id: network.id,
+					user_id: input.userId,
+					role: 'member',
+					status,
+					message: status === 'requested' ? (input.message ?? '').trim() : ''
+				})
+				.onConflict((oc) => oc.columns(['network_id', 'user_id']).doNothing())
 				.executeTakeFirst();
-			return {
-				ok: false,
-				reason: existing?.status === 'requested' ? 'already_requested' : 'already_member'
-			};
-		}
-		if (status === 'requested') {
-			const requester = await trx
-				.selectFrom('users')
-				.select('name')
-				.where('id', '=', input.userId)
-				.executeTakeFirstOrThrow();
-			for (const coordinator of await activeCoordinators(trx, network.id)) {
-				await queueMail(trx, {
-					to: coordinator.email,
-					kind: 'network-request',
-					...requestToCoordinatorMail({
-						coordinatorName: coordinator.name,
-						requesterName: requester.name,
-						networkName: network.name,
-						message: (input.message ?? '').trim(),
-						manageUrl: new URL(`/netwerken/${network.slug}/beheer`, input.origin).toString()
-					})
-				});
+			if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+				const existing = await trx
+					.selectFrom('network_members')
+					.select('status')
+					.where('network_id', '=', network.id)
+					.where('user_id', '=', input.userId)
+					.executeTakeFirst();
+				return {
+					ok: false,
+					reason: existing?.status === 'requested' ? 'already_requested' : 'already_member'
+				};
 			}
-		}
-		return { ok: true, status };
-	});
+			if (status === 'requested') {
+				const requester = await trx
+					.selectFrom('users')
+					.select('name')
+					.where('id', '=', input.userId)
+					.executeTakeFirstOrThrow();
+				for (const coordinator of await activeCoordinators(trx, network.id)) {
+					await queueMail(trx, {
+						to: coordinator.email,
+						kind: 'network-request',
+						...requestToCoordinatorMail({
+							coordinatorName: coordinator.name,
+							requesterName: requester.name,
+							networkName: network.name,
+							message: (input.message ?? '').trim(),
+							manageUrl: new URL(`/netwerken/${network.slug}/beheer`, input.origin).toString()
+						})
+					});
+				}
+			}
+			return { ok: true, status };
+		})
+	);
 }
 
 export type LeaveResult =
@@ -112,27 +125,30 @@ export async function leaveNetwork(
 	db: DB,
 	input: { networkId: string; userId: string }
 ): Promise<LeaveResult> {
-	return db.transaction().execute(async (trx): Promise<LeaveResult> => {
-		const row = await trx
-			.selectFrom('network_members')
-			.select(['role', 'status'])
-			.where('network_id', '=', input.networkId)
-			.where('user_id', '=', input.userId)
-			.executeTakeFirst();
-		if (!row) return { ok: false, reason: 'not_member' };
-		if (row.role === 'coordinator' && row.status === 'active') {
-			const others = (await activeCoordinators(trx, input.networkId)).filter(
-				(c) => c.id !== input.userId
-			);
-			if (others.length === 0) return { ok: false, reason: 'last_coordinator' };
-		}
-		await trx
-			.deleteFrom('network_members')
-			.where('network_id', '=', input.networkId)
-			.where('user_id', '=', input.userId)
-			.execute();
-		return { ok: true, was: row.status };
-	});
+	return recounted(
+		db,
+		db.transaction().execute(async (trx): Promise<LeaveResult> => {
+			const row = await trx
+				.selectFrom('network_members')
+				.select(['role', 'status'])
+				.where('network_id', '=', input.networkId)
+				.where('user_id', '=', input.userId)
+				.executeTakeFirst();
+			if (!row) return { ok: false, reason: 'not_member' };
+			if (row.role === 'coordinator' && row.status === 'active') {
+				const others = (await activeCoordinators(trx, input.networkId)).filter(
+					(c) => c.id !== input.userId
+				);
+				if (others.length === 0) return { ok: false, reason: 'last_coordinator' };
+			}
+			await trx
+				.deleteFrom('network_members')
+				.where('network_id', '=', input.networkId)
+				.where('user_id', '=', input.userId)
+				.execute();
+			return { ok: true, was: row.status };
+		})
+	);
 }
 
 export type CoordinateResult =
@@ -144,45 +160,48 @@ export async function decideRequest(
 	db: DB,
 	input: { networkId: string; userId: string; actorId: string; approve: boolean; origin: string }
 ): Promise<CoordinateResult> {
-	return db.transaction().execute(async (trx): Promise<CoordinateResult> => {
-		const network = await networkRow(trx, input.networkId);
-		const member = await trx
-			.selectFrom('network_members')
-			.innerJoin('users', 'users.id', 'network_members.user_id')
-			.select(['users.name', 'users.email', 'network_members.status'])
-			.where('network_members.network_id', '=', input.networkId)
-			.where('network_members.user_id', '=', input.userId)
-			.executeTakeFirst();
-		if (!network || !member) return { ok: false, reason: 'not_found' };
-		if (member.status !== 'requested') return { ok: false, reason: 'not_requested' };
-		if (input.approve) {
-			await trx
-				.updateTable('network_members')
-				.set({ status: 'active', decided_at: now(), decided_by: input.actorId })
-				.where('network_id', '=', input.networkId)
-				.where('user_id', '=', input.userId)
-				.where('status', '=', 'requested')
-				.execute();
-		} else {
-			await trx
-				.deleteFrom('network_members')
-				.where('network_id', '=', input.networkId)
-				.where('user_id', '=', input.userId)
-				.where('status', '=', 'requested')
-				.execute();
-		}
-		await queueMail(trx, {
-			to: member.email,
-			kind: input.approve ? 'network-request-approved' : 'network-request-declined',
-			...requestDecidedMail({
-				name: member.name,
-				networkName: network.name,
-				approved: input.approve,
-				networkUrl: networkUrl(input.origin, network.slug)
-			})
-		});
-		return { ok: true, name: member.name };
-	});
+	return recounted(
+		db,
+		db.transaction().execute(async (trx): Promise<CoordinateResult> => {
+			const network = await networkRow(trx, input.networkId);
+			const member = await trx
+				.selectFrom('network_members')
+				.innerJoin('users', 'users.id', 'network_members.user_id')
+				.select(['users.name', 'users.email', 'network_members.status'])
+				.where('network_members.network_id', '=', input.networkId)
+				.where('network_members.user_id', '=', input.userId)
+				.executeTakeFirst();
+			if (!network || !member) return { ok: false, reason: 'not_found' };
+			if (member.status !== 'requested') return { ok: false, reason: 'not_requested' };
+			if (input.approve) {
+				await trx
+					.updateTable('network_members')
+					.set({ status: 'active', decided_at: now(), decided_by: input.actorId })
+					.where('network_id', '=', input.networkId)
+					.where('user_id', '=', input.userId)
+					.where('status', '=', 'requested')
+					.execute();
+			} else {
+				await trx
+					.deleteFrom('network_members')
+					.where('network_id', '=', input.networkId)
+					.where('user_id', '=', input.userId)
+					.where('status', '=', 'requested')
+					.execute();
+			}
+			await queueMail(trx, {
+				to: member.email,
+				kind: input.approve ? 'network-request-approved' : 'network-request-declined',
+				...requestDecidedMail({
+					name: member.name,
+					networkName: network.name,
+					approved: input.approve,
+					networkUrl: networkUrl(input.origin, network.slug)
+				})
+			});
+			return { ok: true, name: member.name };
+		})
+	);
 }
 
 /** A coordinator removes a member (not the last coordinator). */
@@ -190,28 +209,31 @@ export async function removeMember(
 	db: DB,
 	input: { networkId: string; userId: string }
 ): Promise<CoordinateResult> {
-	return db.transaction().execute(async (trx): Promise<CoordinateResult> => {
-		const member = await trx
-			.selectFrom('network_members')
-			.innerJoin('users', 'users.id', 'network_members.user_id')
-			.select(['users.name', 'network_members.role', 'network_members.status'])
-			.where('network_members.network_id', '=', input.networkId)
-			.where('network_members.user_id', '=', input.userId)
-			.executeTakeFirst();
-		if (!member || member.status !== 'active') return { ok: false, reason: 'not_found' };
-		if (member.role === 'coordinator') {
-			const others = (await activeCoordinators(trx, input.networkId)).filter(
-				(c) => c.id !== input.userId
-			);
-			if (others.length === 0) return { ok: false, reason: 'last_coordinator' };
-		}
-		await trx
-			.deleteFrom('network_members')
-			.where('network_id', '=', input.networkId)
-			.where('user_id', '=', input.userId)
-			.execute();
-		return { ok: true, name: member.name };
-	});
+	return recounted(
+		db,
+		db.transaction().execute(async (trx): Promise<CoordinateResult> => {
+			const member = await trx
+				.selectFrom('network_members')
+				.innerJoin('users', 'users.id', 'network_members.user_id')
+				.select(['users.name', 'network_members.role', 'network_members.status'])
+				.where('network_members.network_id', '=', input.networkId)
+				.where('network_members.user_id', '=', input.userId)
+				.executeTakeFirst();
+			if (!member || member.status !== 'active') return { ok: false, reason: 'not_found' };
+			if (member.role === 'coordinator') {
+				const others = (await activeCoordinators(trx, input.networkId)).filter(
+					(c) => c.id !== input.userId
+				);
+				if (others.length === 0) return { ok: false, reason: 'last_coordinator' };
+			}
+			await trx
+				.deleteFrom('network_members')
+				.where('network_id', '=', input.networkId)
+				.where('user_id', '=', input.userId)
+				.execute();
+			return { ok: true, name: member.name };
+		})
+	);
 }
 
 /** A coordinator makes a member coordinator, or back to member (never the last coordinator). */
@@ -344,32 +366,35 @@ export async function acceptInvitation(
 	db: DB,
 	input: { token: string; userId: string }
 ): Promise<AcceptResult> {
-	return db.transaction().execute(async (trx): Promise<AcceptResult> => {
-		const invitation = await trx
-			.selectFrom('network_invitations')
-			.innerJoin('networks', 'networks.id', 'network_invitations.network_id')
-			.select([
-				'network_invitations.id',
-				'network_invitations.network_id',
-				'network_invitations.expires_at',
-				'network_invitations.accepted_at',
-				'networks.slug',
-				'networks.name'
-			])
-			.where('network_invitations.token_hash', '=', tokenHash(input.token))
-			.executeTakeFirst();
-		if (!invitation || invitation.accepted_at) return { ok: false, reason: 'invalid' };
-		if (new Date(invitation.expires_at).getTime() <= Date.now()) {
-			return { ok: false, reason: 'expired' };
-		}
-		await addAsMember(trx, invitation.network_id, input.userId);
-		await trx
-			.updateTable('network_invitations')
-			.set({ accepted_at: now(), accepted_by: input.userId })
-			.where('id', '=', invitation.id)
-			.execute();
-		return { ok: true, slug: invitation.slug, name: invitation.name };
-	});
+	return recounted(
+		db,
+		db.transaction().execute(async (trx): Promise<AcceptResult> => {
+			const invitation = await trx
+				.selectFrom('network_invitations')
+				.innerJoin('networks', 'networks.id', 'network_invitations.network_id')
+				.select([
+					'network_invitations.id',
+					'network_invitations.network_id',
+					'network_invitations.expires_at',
+					'network_invitations.accepted_at',
+					'networks.slug',
+					'networks.name'
+				])
+				.where('network_invitations.token_hash', '=', tokenHash(input.token))
+				.executeTakeFirst();
+			if (!invitation || invitation.accepted_at) return { ok: false, reason: 'invalid' };
+			if (new Date(invitation.expires_at).getTime() <= Date.now()) {
+				return { ok: false, reason: 'expired' };
+			}
+			await addAsMember(trx, invitation.network_id, input.userId);
+			await trx
+				.updateTable('network_invitations')
+				.set({ accepted_at: now(), accepted_by: input.userId })
+				.where('id', '=', invitation.id)
+				.execute();
+			return { ok: true, slug: invitation.slug, name: invitation.name };
+		})
+	);
 }
 
 async function addAsMember(trx: DB, networkId: string, userId: string) {

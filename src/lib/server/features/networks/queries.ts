@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db';
+import { memo } from '../../platform/memo';
 import type { Database } from '../../db/schema';
 import type { NetworkKind } from '../../db/tables/networks';
 import type { Viewer } from '../viewer';
@@ -162,6 +163,25 @@ export async function networkMembers(
 	return { rows, total: Number(total), page, pageCount };
 }
 
+/**
+ * The network page's newest participants, newest first: read in the order of
+ * network_members_newest_idx, so it stops after `limit` however large the network is.
+ */
+export async function newestNetworkMembers(db: DB, networkId: string, limit: number) {
+	return db
+		.selectFrom('network_members as nm')
+		.innerJoin('users as u', 'u.id', 'nm.user_id')
+		.leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+		.select(['u.id', 'u.name', 'o.name as organisation_name', 'nm.role'])
+		.where('nm.network_id', '=', networkId)
+		.where('nm.status', '=', 'active')
+		.where('u.status', '=', 'active')
+		.orderBy('nm.created_at', 'desc')
+		.orderBy('nm.user_id')
+		.limit(limit)
+		.execute();
+}
+
 /** The active coordinators of a network, by name. */
 export async function networkCoordinators(db: DB, networkId: string) {
 	return db
@@ -226,6 +246,22 @@ export async function networkMemberExport(db: DB, networkId: string) {
 }
 
 /** A network's provinces and themes, for its page. */
+/**
+ * A network's active members, counted: remembered for 30 s per process (platform/memo.ts); the
+ * membership mutations forget it, so a change shows at once in the process that made it.
+ */
+export const memberCounts = memo(30_000, async (db, networkId) => {
+	const row = await db
+		.selectFrom('network_members as nm')
+		.innerJoin('users as u', 'u.id', 'nm.user_id')
+		.select((eb) => eb.fn.countAll<number>().as('members'))
+		.where('nm.network_id', '=', networkId)
+		.where('nm.status', '=', 'active')
+		.where('u.status', '=', 'active')
+		.executeTakeFirstOrThrow();
+	return Number(row.members);
+});
+
 export async function networkFacts(db: DB, networkId: string) {
 	const [provinces, themes, counts] = await Promise.all([
 		db
@@ -242,16 +278,9 @@ export async function networkFacts(db: DB, networkId: string) {
 			.where('network_themes.network_id', '=', networkId)
 			.orderBy('themes.position')
 			.execute(),
-		db
-			.selectFrom('network_members as nm')
-			.innerJoin('users as u', 'u.id', 'nm.user_id')
-			.select((eb) => eb.fn.countAll<number>().as('members'))
-			.where('nm.network_id', '=', networkId)
-			.where('nm.status', '=', 'active')
-			.where('u.status', '=', 'active')
-			.executeTakeFirstOrThrow()
+		memberCounts.get(db, networkId)
 	]);
-	return { provinces, themes, memberCount: Number(counts.members) };
+	return { provinces, themes, memberCount: counts };
 }
 
 /** Whether a member coordinates any network (they may create networks). */

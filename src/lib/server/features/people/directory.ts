@@ -109,6 +109,31 @@ export interface DirectoryIndex {
 	askWords: Map<string, number[]>;
 	/** Answers of "Wie deed dit al?" for this version, by member id. */
 	suggestionCache: Map<string, Scored[]>;
+	/** For recently searched words: which positions' text contains them (1) or not (0). */
+	wordCache: Map<string, Uint8Array>;
+}
+
+/** How many searched words each index remembers the matches of. */
+const WORD_CACHE_SIZE = 256;
+
+/**
+ * The positions whose text contains `word`, remembered per index (so until the next build) for
+ * the most recently searched words: paging through a search or changing its filters then scans
+ * no text again.
+ */
+function withWord(index: DirectoryIndex, word: string): Uint8Array {
+	let matches = index.wordCache.get(word);
+	if (matches) {
+		index.wordCache.delete(word);
+	} else {
+		matches = new Uint8Array(index.size);
+		for (let i = 0; i < index.size; i++) if (index.text[i]!.includes(word)) matches[i] = 1;
+		if (index.wordCache.size >= WORD_CACHE_SIZE) {
+			index.wordCache.delete(index.wordCache.keys().next().value!);
+		}
+	}
+	index.wordCache.set(word, matches);
+	return matches;
 }
 
 let builds = 0;
@@ -261,7 +286,8 @@ export function buildDirectoryIndex(data: DirectoryData, now = Date.now()): Dire
 		organisationBySlug: at(data.organisations, (o) => o.slug),
 		membership,
 		askWords,
-		suggestionCache: new Map()
+		suggestionCache: new Map(),
+		wordCache: new Map()
 	};
 }
 
@@ -323,6 +349,7 @@ export function searchDirectoryIndex(
 	};
 	const unknown = FILTERS.filter((name) => f[name] !== null && wanted[name] < 0);
 	const words = request.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+	const wordMatches = words.map((word) => withWord(index, word));
 
 	const c = index.columns;
 	const counts = [
@@ -382,10 +409,9 @@ export function searchDirectoryIndex(
 				failed = 5;
 			}
 		}
-		if (words.length > 0) {
-			const text = index.text[i]!;
+		if (wordMatches.length > 0) {
 			let all = true;
-			for (const w of words) if (!text.includes(w)) all = false;
+			for (const matches of wordMatches) if (matches[i] === 0) all = false;
 			if (!all) continue;
 		}
 		if (failed < 0) {
