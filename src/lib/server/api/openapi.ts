@@ -305,7 +305,7 @@ export const OPERATIONS: Operation[] = [
 		method: 'get',
 		path: '/api/v1/threads/{id}/replies',
 		summary:
-			"A thread's replies, oldest first (?page=N, 50 a page); a deleted reply keeps its place with deleted: true and no text",
+			"A thread's replies, oldest first (?page=N, 25 a page); a deleted reply keeps its place with deleted: true and no text",
 		responses: {
 			200: { description: 'Replies', schema: listOf(replySchema) },
 			401: unauthorized,

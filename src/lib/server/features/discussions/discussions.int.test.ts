@@ -611,12 +611,12 @@ describe.each(DIALECTS)('discussions on %s', (dialect) => {
 		for (let i = 0; i < 200; i++)
 			ids.push(await reply(recent, i % 2 ? helper.id : coordinator.id, `Reactie ${i + 1}`));
 		const first = await threadReplies(db, recent, 1);
-		expect(first).toMatchObject({ total: 200, page: 1, pageCount: 4 });
-		expect(first.rows).toHaveLength(50);
+		expect(first).toMatchObject({ total: 200, page: 1, pageCount: 8 });
+		expect(first.rows).toHaveLength(25);
 		expect(first.rows[0]!.body).toBe('Reactie 1');
-		const last = await threadReplies(db, recent, 4);
+		const last = await threadReplies(db, recent, 8);
 		expect(last.rows.at(-1)!.body).toBe('Reactie 200');
-		expect(await replyPage(db, recent, ids[120]!)).toBe(3);
+		expect(await replyPage(db, recent, ids[120]!)).toBe(5);
 		expect(await replyPage(db, recent, randomUUID())).toBeUndefined();
 		// ?reactie= on the page goes to that reply's page.
 		expect(
@@ -627,7 +627,7 @@ describe.each(DIALECTS)('discussions on %s', (dialect) => {
 			})
 		).toEqual({
 			status: 303,
-			location: `/netwerken/${network.slug}/discussies/${recent}?pagina=3#reactie-${ids[120]}`
+			location: `/netwerken/${network.slug}/discussies/${recent}?pagina=5#reactie-${ids[120]}`
 		});
 	});
 

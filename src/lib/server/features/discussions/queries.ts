@@ -6,7 +6,7 @@ import type { Viewer } from '../viewer';
 import { can, type ThreadSubject } from './policy';
 
 export const THREAD_PAGE_SIZE = 20;
-export const REPLY_PAGE_SIZE = 50;
+export const REPLY_PAGE_SIZE = 25;
 
 /** The number of (not deleted) replies of the thread `t`: one range of replies_thread_idx per thread. */
 const replyCount =
