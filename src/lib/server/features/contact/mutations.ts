@@ -270,7 +270,7 @@ export async function sendMessage(
 	return db.transaction().execute(async (trx): Promise<SendMessageResult> => {
 		const conversation = await trx
 			.selectFrom('conversations')
-			.select(['id', 'member_a_id', 'member_b_id'])
+			.select(['id', 'member_a_id', 'member_b_id', 'last_message_at'])
 			.where('id', '=', input.conversationId)
 			.where((eb) =>
 				eb.or([eb('member_a_id', '=', input.senderId), eb('member_b_id', '=', input.senderId)])
@@ -287,7 +287,12 @@ export async function sendMessage(
 		if (problem) return { ok: false, reason: problem };
 
 		const id = randomUUID();
-		const createdAt = new Date().toISOString();
+		// Strictly after the conversation's last message, so two sent within one millisecond
+		// keep the order they were sent in.
+		const last = conversation.last_message_at
+			? new Date(conversation.last_message_at).getTime()
+			: 0;
+		const createdAt = new Date(Math.max(Date.now(), last + 1)).toISOString();
 		await trx
 			.insertInto('messages')
 			.values({
