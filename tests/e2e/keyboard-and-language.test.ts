@@ -37,9 +37,11 @@ describe('keyboard and language', () => {
 			'Evenementen',
 			'Leden',
 			'Netwerken',
+			'Organisaties',
 			"Programma's",
 			'Zoeken'
 		]);
+		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Enter'); // Netwerken
