@@ -15,8 +15,12 @@ import { directoryFingerprint, loadDirectoryData } from './queries';
  */
 
 export const CHECK_MS = 2_000;
-/** Rebuilt at least this often, also for changes the fingerprint does not see (activity). */
-export const MAX_AGE_MS = 60_000;
+/**
+ * Rebuilt at least this often, also for changes the fingerprint does not see: last activity,
+ * which is itself noted at most once an hour (a rebuild at 20,000 members takes about 250 ms of
+ * this process's time, so not every minute).
+ */
+export const MAX_AGE_MS = 10 * 60_000;
 
 interface State {
 	index?: DirectoryIndex;
