@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { DEMO_PASSWORD } from './global-setup';
 
 export const baseURL = () => inject('baseURL');
 
@@ -68,4 +69,21 @@ export async function expectAccessible(page: Page) {
 		(v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
 	);
 	expect(violations, `axe on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Signs in at /inloggen with the demo password unless another is given, then waits until the
+ * browser is at `landing` (the home page; null: do not wait, the test looks itself).
+ */
+export async function signIn(
+	page: Page,
+	email: string,
+	options: { password?: string; landing?: string | null } = {}
+) {
+	await page.goto('/inloggen');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill(options.password ?? DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	const landing = options.landing === undefined ? '/' : options.landing;
+	if (landing !== null) await page.waitForURL((url) => url.pathname === landing);
 }

@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, openPage } from './browser';
+import { expectAccessible, launchBrowser, openPage, signIn as signInAt } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
+function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	return signInAt(page, email, { password, landing: null });
 }
 
 describe('my data (GDPR)', () => {

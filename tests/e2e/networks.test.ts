@@ -1,18 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, openPage } from './browser';
-import { DEMO_PASSWORD } from './global-setup';
+import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
 
 const MEMBER = { email: 'demo-member19@example.org', name: 'Pieter Schouten' };
 const COORDINATOR = 'demo-coordinator@example.org';
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await page.waitForURL((url) => url.pathname === '/');
-}
 
 describe('networks: joining, coordinating and privacy', () => {
 	let browser: Browser;

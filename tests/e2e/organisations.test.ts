@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, openPage } from './browser';
-import { DEMO_PASSWORD } from './global-setup';
+import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
 
 // Organisations: the list with its filters and an organisation's page, for visitors and members.
 // Account of this file only: demo-member4 (Sjoerd Hoekstra, Provincie Fryslân), who follows and
 // unfollows; Gemeente Amsterdam is where demo-member18 (Sarah Cohen) works.
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await page.waitForURL((url) => url.pathname === '/');
-}
 
 describe('organisations', () => {
 	let browser: Browser;

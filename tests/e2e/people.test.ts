@@ -1,20 +1,11 @@
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, launchBrowser, openPage } from './browser';
-import { DEMO_PASSWORD } from './global-setup';
+import { baseURL, expectAccessible, launchBrowser, openPage, signIn } from './browser';
 
 // Profiles, the member directory and "Wie deed dit al?". Accounts of this file only:
 // demo-member15 (Daan Willems, Provincie Gelderland), demo-member17 (Thijs Peters, Gemeente
 // Amersfoort) and, as the one who is found, demo-member18 (Sarah Cohen, Gemeente Amsterdam).
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await page.waitForURL((url) => url.pathname === '/');
-}
 
 describe('people', () => {
 	let browser: Browser;
