@@ -40,6 +40,28 @@ export type JoinResult =
 	| { ok: true; status: 'active' | 'requested' }
 	| { ok: false; reason: 'not_found' | 'already_member' | 'already_requested' | 'not_allowed' };
 
+/**
+ * Ends one membership (leaving, or a coordinator removing someone), unless it is the network's
+ * last active coordinator: false then, and nothing changes.
+ */
+async function endMembership(
+	trx: DB,
+	networkId: string,
+	userId: string,
+	coordinates: boolean
+): Promise<boolean> {
+	if (coordinates) {
+		const others = (await activeCoordinators(trx, networkId)).filter((c) => c.id !== userId);
+		if (others.length === 0) return false;
+	}
+	await trx
+		.deleteFrom('network_members')
+		.where('network_id', '=', networkId)
+		.where('user_id', '=', userId)
+		.execute();
+	return true;
+}
+
 /** After a change of membership: this process counts the network's members again. */
 async function recounted<T>(db: DB, work: Promise<T>): Promise<T> {
 	try {
@@ -135,17 +157,10 @@ export async function leaveNetwork(
 				.where('user_id', '=', input.userId)
 				.executeTakeFirst();
 			if (!row) return { ok: false, reason: 'not_member' };
-			if (row.role === 'coordinator' && row.status === 'active') {
-				const others = (await activeCoordinators(trx, input.networkId)).filter(
-					(c) => c.id !== input.userId
-				);
-				if (others.length === 0) return { ok: false, reason: 'last_coordinator' };
+			const coordinates = row.role === 'coordinator' && row.status === 'active';
+			if (!(await endMembership(trx, input.networkId, input.userId, coordinates))) {
+				return { ok: false, reason: 'last_coordinator' };
 			}
-			await trx
-				.deleteFrom('network_members')
-				.where('network_id', '=', input.networkId)
-				.where('user_id', '=', input.userId)
-				.execute();
 			return { ok: true, was: row.status };
 		})
 	);
@@ -220,17 +235,10 @@ export async function removeMember(
 				.where('network_members.user_id', '=', input.userId)
 				.executeTakeFirst();
 			if (!member || member.status !== 'active') return { ok: false, reason: 'not_found' };
-			if (member.role === 'coordinator') {
-				const others = (await activeCoordinators(trx, input.networkId)).filter(
-					(c) => c.id !== input.userId
-				);
-				if (others.length === 0) return { ok: false, reason: 'last_coordinator' };
+			const coordinates = member.role === 'coordinator';
+			if (!(await endMembership(trx, input.networkId, input.userId, coordinates))) {
+				return { ok: false, reason: 'last_coordinator' };
 			}
-			await trx
-				.deleteFrom('network_members')
-				.where('network_id', '=', input.networkId)
-				.where('user_id', '=', input.userId)
-				.execute();
 			return { ok: true, name: member.name };
 		})
 	);
