@@ -10,7 +10,12 @@ import path from 'node:path';
 interface JsonReport {
 	numPassedTests: number;
 	numFailedTests: number;
-	testResults: { status: string; assertionResults: unknown[] }[];
+	testResults: {
+		name: string;
+		status: string;
+		message?: string;
+		assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+	}[];
 }
 
 const ci = process.env.CI === 'true';
@@ -21,6 +26,13 @@ const env = { ...process.env, CHROMIUM_PATH: chromium };
 let passed = 0;
 let failed = 0;
 const notes: string[] = [];
+// What failed, by name and the first line of its error, so that a red run says which test it was
+// even when only the end of the output is kept.
+const failures: string[] = [];
+
+function firstLine(text: string | undefined): string {
+	return (text ?? '').split('\n').find((line) => line.trim() !== '') ?? '';
+}
 
 function run(command: string, args: string[]): number {
 	const result = spawnSync(command, args, { stdio: 'inherit', env });
@@ -51,7 +63,15 @@ function vitest(project: string): void {
 	let suiteFailed = report?.numFailedTests ?? 0;
 	// A test file that failed without a failing test (import error, failing hook) counts as one.
 	for (const result of report?.testResults ?? []) {
-		if (result.status === 'failed' && result.assertionResults.length === 0) suiteFailed++;
+		const file = path.relative(process.cwd(), result.name);
+		if (result.status === 'failed' && result.assertionResults.length === 0) {
+			suiteFailed++;
+			failures.push(`${project}: ${file}: ${firstLine(result.message)}`);
+		}
+		for (const test of result.assertionResults) {
+			if (test.status !== 'failed') continue;
+			failures.push(`${project}: ${file} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+		}
 	}
 	if (status !== 0 && suiteFailed === 0) suiteFailed = 1;
 	const why = status === 0 ? '' : ` (vitest exited with ${status}${report ? '' : ', no report'})`;
@@ -86,5 +106,6 @@ if (!fs.existsSync(chromium)) {
 }
 
 fs.rmSync(reportDir, { recursive: true, force: true });
-console.log(['', ...notes, `${passed} passed, ${failed} failed`].join('\n'));
+const failedList = failures.length ? ['', 'failed tests:', ...failures.map((f) => `  ${f}`)] : [];
+console.log(['', ...failedList, '', ...notes, `${passed} passed, ${failed} failed`].join('\n'));
 process.exitCode = failed === 0 ? 0 : 1;
