@@ -70,7 +70,9 @@ function vitest(project: string): void {
 		}
 		for (const test of result.assertionResults) {
 			if (test.status !== 'failed') continue;
-			failures.push(`${project}: ${file} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+			failures.push(
+				`${project}: ${file} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`
+			);
 		}
 	}
 	if (status !== 0 && suiteFailed === 0) suiteFailed = 1;
