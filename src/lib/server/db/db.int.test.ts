@@ -139,7 +139,7 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 		]);
 		// Every demo member belongs to at least one network.
 		const members = new Set(rows.filter((r) => r.status === 'active').map((r) => r.email));
-		for (let n = 1; n <= 30; n++) expect(members).toContain(`demo-member${n}@example.org`);
+		for (let n = 1; n <= 40; n++) expect(members).toContain(`demo-member${n}@example.org`);
 	});
 
 	it('seeds a demo spread over all twelve provinces, once', async () => {
@@ -155,11 +155,11 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 			.selectFrom('users')
 			.select(['email', 'role', 'status', 'province_code', 'organisation_id'])
 			.execute();
-		expect(users).toHaveLength(33);
+		expect(users).toHaveLength(43);
 		const emails = users.map((u) => u.email).sort();
 		expect(emails).toContain('demo-coordinator@example.org');
 		expect(emails).toContain('demo-member1@example.org');
-		expect(emails).toContain('demo-member30@example.org');
+		expect(emails).toContain('demo-member40@example.org');
 		expect(users.find((u) => u.email === 'demo-editor@example.org')?.role).toBe('editor');
 		expect(new Set(users.map((u) => u.province_code)).size).toBe(12);
 		expect(users.every((u) => u.organisation_id && u.status === 'active')).toBe(true);

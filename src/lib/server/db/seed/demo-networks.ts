@@ -5,6 +5,7 @@ import {
 	DEMO_ADMIN_EMAIL,
 	DEMO_COORDINATOR_EMAIL,
 	DEMO_EDITOR_EMAIL,
+	DEMO_MEMBER_COUNT,
 	demoMemberEmail
 } from './demo';
 
@@ -70,7 +71,7 @@ export async function seedDemoNetworks(db: DB): Promise<boolean> {
 		if (thematic[0]) await add(thematic[0].id, coordinator.id, 'coordinator');
 		if (zwolle) await add(zwolle.id, coordinator.id, 'coordinator');
 
-		for (let n = 1; n <= 30; n++) {
+		for (let n = 1; n <= DEMO_MEMBER_COUNT; n++) {
 			const member = users.get(demoMemberEmail(n));
 			if (!member) continue;
 			const network = thematic[n % Math.max(1, thematic.length)];

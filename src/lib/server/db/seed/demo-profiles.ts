@@ -228,6 +228,68 @@ const MEMBER_PROFILES: DemoProfile[] = [
 		bio: 'Beleidsmedewerker bij de provincie Limburg voor financiering en digitalisering van het mkb.',
 		askMeAbout: 'regionale financieringsinstrumenten, digitaliseringsvouchers',
 		lookingFor: 'ervaringen met digitale werkplaatsen, ondernemers bereiken met regelingen'
+	},
+	{
+		// 31 Gerrit Wolters, Gemeente Deventer
+		bio: 'Bedrijfscontactfunctionaris in Deventer. Ik ken de ondernemers op de bedrijventerreinen en help hen met vergunningen, personeel en verduurzaming.',
+		askMeAbout: 'parkmanagement, bedrijventerreinen, ondernemers aan tafel krijgen',
+		lookingFor: 'voorbeelden van slimme productie in kleine maakbedrijven'
+	},
+	{
+		// 32 Femke Postma, Gemeente Apeldoorn
+		bio: 'Accountmanager in Apeldoorn, met een portefeuille van logistieke en maakbedrijven die willen verduurzamen.',
+		askMeAbout: 'energiescans voor bedrijven, accountplannen opstellen',
+		lookingFor: 'hoe andere gemeenten netcongestie met ondernemers bespreken',
+		showEmail: true
+	},
+	{
+		// 33 Rik Claassen, Gemeente Tilburg
+		bio: 'Beleidsmedewerker economie in Tilburg. Ik werk aan de aansluiting tussen onderwijs en arbeidsmarkt en aan innovatie in de logistiek.',
+		askMeAbout: 'human capital-agenda’s, leven lang ontwikkelen in het mkb',
+		lookingFor: 'regio’s die een gezamenlijk scholingsfonds met ondernemers hebben'
+	},
+	{
+		// 34 Linda Maas, Gemeente Breda
+		bio: 'Programmamanager circulaire economie in Breda. Ik verbind bedrijven die reststromen kunnen uitwisselen.',
+		askMeAbout: 'circulaire ketens opzetten, samenwerking in West-Brabant',
+		lookingFor: 'financiering voor circulaire pilots, ervaringen met grondstoffenpaspoorten'
+	},
+	{
+		// 35 Hamza Ouali, Gemeente Leiden
+		bio: 'Accountmanager bij de gemeente Leiden voor startups en scale-ups rond het Bio Science Park.',
+		askMeAbout: 'startups begeleiden, digitalisering in het mkb, ecosysteemkaarten',
+		lookingFor: 'manieren om doorgroeiende bedrijven in de regio te houden'
+	},
+	{
+		// 36 Janneke Prins, Gemeente Dordrecht
+		bio: 'Bedrijfscontactfunctionaris in Dordrecht voor de maritieme maakindustrie en de binnenstad.',
+		askMeAbout: 'productiviteit in kleine maakbedrijven, vakmensen vinden en houden',
+		lookingFor: 'werkvormen om ondernemers te laten leren van elkaar'
+	},
+	{
+		// 37 Tom de Graaf, Gemeente Zaanstad
+		bio: 'Accountmanager in Zaanstad voor de voedingsmiddelenindustrie en het mkb op de bedrijventerreinen langs de Zaan.',
+		askMeAbout: 'circulaire voedselketens, financieringsroutes voor kleine bedrijven',
+		lookingFor: 'een goede aanpak voor bedrijfsbezoeken met meerdere partners tegelijk'
+	},
+	{
+		// 38 Sanne Evers, Gemeente Heerlen
+		bio: 'Programmamanager in Heerlen. Ik werk aan de economische vernieuwing van Parkstad, over de grens met Duitsland heen.',
+		askMeAbout: 'grensoverschrijdende samenwerking, herstelprogramma’s voor ondernemers',
+		lookingFor: 'evaluaties van regionale herstelprogramma’s na de coronacrisis'
+	},
+	{
+		// 39 Mark Timmermans, MKB-Nederland
+		bio: 'Adviseur bij MKB-Nederland in het noorden. Ik vertaal wat ondernemers nodig hebben naar beleid van gemeenten en provincies.',
+		askMeAbout: 'de stem van de ondernemer, MKB-Deals, financiering voor kleine bedrijven',
+		lookingFor: 'gemeenten die samen met ondernemersverenigingen beleid maken',
+		showEmail: true
+	},
+	{
+		// 40 Ellen Schipper, Gemeente Leeuwarden
+		bio: 'Accountmanager in Leeuwarden met de focus op verduurzaming van winkels, horeca en ambachtelijke bedrijven.',
+		askMeAbout: 'verduurzaming in de binnenstad, subsidies voor energiebesparing',
+		lookingFor: 'ervaringen met collectieve inkoop van zonnepanelen voor ondernemers'
 	}
 ];
 

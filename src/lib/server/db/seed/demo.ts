@@ -15,6 +15,8 @@ export const DEMO_ADMIN_EMAIL = 'demo-admin@example.org';
 export const DEMO_COORDINATOR_EMAIL = 'demo-coordinator@example.org';
 export const DEMO_EDITOR_EMAIL = 'demo-editor@example.org';
 export const demoMemberEmail = (n: number) => `demo-member${n}@example.org`;
+/** How many numbered demo members there are (`demo-member1` … `demo-member40`). */
+export const DEMO_MEMBER_COUNT = 40;
 
 interface DemoPerson {
 	name: string;
@@ -26,7 +28,7 @@ interface DemoPerson {
 	role?: UserRole;
 }
 
-/** Thirty members, two or three per province, at municipalities, provinces and partners. */
+/** Forty members, two to four per province, at municipalities, provinces and partners. */
 const MEMBERS: DemoPerson[] = [
 	p('Anke Veldman', 'NL-GR', 'Gemeente Groningen', 'Accountmanager bedrijven', [
 		'Regionaal accountmanagement',
@@ -148,6 +150,43 @@ const MEMBERS: DemoPerson[] = [
 	p('Vera Lemmens', 'NL-LI', 'Provincie Limburg', 'EZ-beleidsmedewerker', [
 		'Financiering',
 		'Digitalisering'
+	]),
+	p('Gerrit Wolters', 'NL-OV', 'Gemeente Deventer', 'Bedrijfscontactfunctionaris', [
+		'Ondernemersecosysteem',
+		'Productiviteit'
+	]),
+	p('Femke Postma', 'NL-GE', 'Gemeente Apeldoorn', 'Accountmanager bedrijven', [
+		'Regionaal accountmanagement',
+		'Verduurzaming'
+	]),
+	p('Rik Claassen', 'NL-NB', 'Gemeente Tilburg', 'EZ-beleidsmedewerker', [
+		'Human capital',
+		'Innovatie en concurrentiekracht'
+	]),
+	p('Linda Maas', 'NL-NB', 'Gemeente Breda', 'Programmamanager', [
+		'Circulaire economie',
+		'Regionale samenwerking'
+	]),
+	p('Hamza Ouali', 'NL-ZH', 'Gemeente Leiden', 'Accountmanager bedrijven', [
+		'Digitalisering',
+		'Ondernemersecosysteem'
+	]),
+	p('Janneke Prins', 'NL-ZH', 'Gemeente Dordrecht', 'Bedrijfscontactfunctionaris', [
+		'Productiviteit',
+		'Human capital'
+	]),
+	p('Tom de Graaf', 'NL-NH', 'Gemeente Zaanstad', 'Accountmanager bedrijven', [
+		'Circulaire economie',
+		'Financiering'
+	]),
+	p('Sanne Evers', 'NL-LI', 'Gemeente Heerlen', 'Programmamanager', [
+		'Herstel na de coronacrisis',
+		'Regionale samenwerking'
+	]),
+	p('Mark Timmermans', 'NL-GR', 'MKB-Nederland', 'Adviseur', ['Financiering', 'Productiviteit']),
+	p('Ellen Schipper', 'NL-FR', 'Gemeente Leeuwarden', 'Accountmanager bedrijven', [
+		'Verduurzaming',
+		'Regionaal accountmanagement'
 	])
 ];
 
