@@ -8,6 +8,19 @@ import type {
 } from './tables/contact';
 import type { PostRevisionTable, ReplyTable, ThreadTable } from './tables/discussions';
 import type { JobTable } from './tables/jobs';
+import type {
+	KnowledgeAdoptionTable,
+	KnowledgeAttachmentTable,
+	KnowledgeCommentTable,
+	KnowledgeItemAuthorTable,
+	KnowledgeItemOrganisationTable,
+	KnowledgeItemProvinceTable,
+	KnowledgeItemTable,
+	KnowledgeItemThemeTable,
+	KnowledgeRelatedTable,
+	KnowledgeRevisionTable,
+	KnowledgeVoteTable
+} from './tables/knowledge';
 import type { MailOutboxTable } from './tables/mail';
 import type { ApplicationTable, AuditLogTable, DomainAllowlistTable } from './tables/membership';
 import type {
@@ -75,4 +88,15 @@ export interface Database {
 	threads: ThreadTable;
 	replies: ReplyTable;
 	post_revisions: PostRevisionTable;
+	knowledge_items: KnowledgeItemTable;
+	knowledge_item_themes: KnowledgeItemThemeTable;
+	knowledge_item_provinces: KnowledgeItemProvinceTable;
+	knowledge_item_organisations: KnowledgeItemOrganisationTable;
+	knowledge_item_authors: KnowledgeItemAuthorTable;
+	knowledge_revisions: KnowledgeRevisionTable;
+	knowledge_comments: KnowledgeCommentTable;
+	knowledge_votes: KnowledgeVoteTable;
+	knowledge_adoptions: KnowledgeAdoptionTable;
+	knowledge_related: KnowledgeRelatedTable;
+	knowledge_attachments: KnowledgeAttachmentTable;
 }
