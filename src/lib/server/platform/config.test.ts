@@ -88,4 +88,17 @@ describe('parseConfig', () => {
 			expect(message).not.toContain('\n');
 		}
 	});
+
+	it('reads the attachment limit in megabytes, 25 unless set', () => {
+		const bytes = (v?: string) => {
+			const result = parseConfig(v === undefined ? {} : { ATTACHMENT_MAX_MB: v });
+			return result.ok ? result.config.attachmentMaxBytes : result.message;
+		};
+		expect(bytes()).toBe(25 * 1024 * 1024);
+		expect(bytes('100')).toBe(100 * 1024 * 1024);
+		expect(fail({ ATTACHMENT_MAX_MB: '0' })).toMatch(
+			/ATTACHMENT_MAX_MB must be between 1 and 1024/
+		);
+		expect(fail({ ATTACHMENT_MAX_MB: 'veel' })).toMatch(/ATTACHMENT_MAX_MB must be a whole number/);
+	});
 });

@@ -132,6 +132,8 @@ const envSchema = z.object({
 			}
 			return v;
 		}),
+	// The largest attachment accepted, in megabytes (knowledge items, event materials).
+	ATTACHMENT_MAX_MB: intIn('ATTACHMENT_MAX_MB', 1, 1024, 25),
 	// How many proxies of ours stand in front of the app: X-Forwarded-For is believed for that many
 	// hops and no further (see platform/client-address.ts). Off by default: without a proxy the
 	// header is whatever the client wants it to be. "true" means one proxy, the usual set-up.
@@ -174,6 +176,8 @@ export interface Config {
 	authSecret: string | undefined;
 	/** Proxies in front of the app whose X-Forwarded-For entries are believed; 0 = none. */
 	trustProxy: number;
+	/** The largest attachment accepted, in bytes. */
+	attachmentMaxBytes: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -216,7 +220,8 @@ export function parseConfig(
 			sessionIdleSeconds: e.SESSION_IDLE_DAYS * 86400,
 			sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_DAYS * 86400,
 			authSecret: e.AUTH_SECRET,
-			trustProxy: e.TRUST_PROXY
+			trustProxy: e.TRUST_PROXY,
+			attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024
 		}
 	};
 }

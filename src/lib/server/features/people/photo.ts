@@ -1,7 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
+import {
+	deleteStoredFile,
+	isStoredName,
+	readStoredFile,
+	storeFile,
+	uploadsDir
+} from '../../platform/files';
 
 /**
  * Profile photos. An upload is trusted for nothing: its type is decided by its first bytes
@@ -83,40 +87,25 @@ export async function preparePhoto(bytes: Uint8Array): Promise<PreparedPhoto> {
 
 /** Where photos live: never in a folder the web server serves by itself. */
 export function photosDir(dataDir: string): string {
-	return path.join(dataDir, 'uploads', 'photos');
+	return uploadsDir(dataDir, 'photos');
 }
-
-const PHOTO_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.webp$/;
 
 /** Only names this module made are ever joined to the folder. */
 export function isPhotoName(name: string): boolean {
-	return PHOTO_NAME.test(name);
+	return isStoredName(name, 'webp');
 }
 
 /** Writes a prepared picture under a new random name (atomically: no half-written file shows). */
-export async function storePhotoFile(dir: string, data: Buffer): Promise<string> {
-	await fs.mkdir(dir, { recursive: true });
-	const name = `${randomUUID()}.webp`;
-	const target = path.join(dir, name);
-	const temporary = `${target}.${process.pid}.tmp`;
-	await fs.writeFile(temporary, data, { mode: 0o640 });
-	await fs.rename(temporary, target);
-	return name;
+export function storePhotoFile(dir: string, data: Buffer): Promise<string> {
+	return storeFile(dir, data, 'webp');
 }
 
 /** Removes a stored picture; one that is already gone is fine. */
 export async function deletePhotoFile(dir: string, name: string | null | undefined): Promise<void> {
-	if (!name || !isPhotoName(name)) return;
-	await fs.rm(path.join(dir, name), { force: true });
+	if (name && isPhotoName(name)) await deleteStoredFile(dir, name);
 }
 
 /** A stored picture's bytes, or null when there is no such file. */
-export async function readPhotoFile(dir: string, name: string): Promise<Buffer | null> {
-	if (!isPhotoName(name)) return null;
-	try {
-		return await fs.readFile(path.join(dir, name));
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-		throw error;
-	}
+export function readPhotoFile(dir: string, name: string): Promise<Buffer | null> {
+	return isPhotoName(name) ? readStoredFile(dir, name) : Promise.resolve(null);
 }
