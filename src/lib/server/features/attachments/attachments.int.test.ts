@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedReference } from '../../db/seed/reference';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../../platform/attachments';
+import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
+import { addNetworkMember, buildMember, buildNetwork } from '../../testing/factories';
+import { makeDocx, makeDocxBomb } from '../../testing/zip';
+import { createItem } from '../knowledge/mutations';
+import { knowledgeInputSchema } from '../knowledge/schema';
+import type { Viewer } from '../viewer';
+import { addAttachment, MAX_ATTACHMENTS_PER_ITEM, removeAttachment } from './mutations';
+import { attachmentForViewer, attachmentsOf } from './queries';
+
+type Member = Awaited<ReturnType<typeof buildMember>>;
+const viewerOf = (m: Member): Viewer => ({ kind: 'member', userId: m.id, role: m.role });
+const pdf = Buffer.from('%PDF-1.7\n%%EOF\n');
+
+describe.each(DIALECTS)('attachments on %s', (dialect) => {
+	let handle: TestDatabase;
+	let dir: string;
+
+	afterEach(async () => {
+		await handle?.destroy();
+		if (dir) fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	async function setup() {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-attachments-'));
+		const db = handle.db;
+		const author = await buildMember(db, { name: 'Anke Auteur' });
+		const reader = await buildMember(db, { name: 'Lezer Elders' });
+		const insider = await buildMember(db, { name: 'Netwerk Lid' });
+		const network = await buildNetwork(db, { name: 'Binnenkring', visibility: 'members' });
+		await addNetworkMember(db, network.id, insider.id);
+		const make = async (overrides: Record<string, unknown>, publish = true) => {
+			const created = await createItem(db, {
+				writerId: author.id,
+				publish,
+				input: knowledgeInputSchema.parse({
+					kind: 'publication',
+					title: `Publicatie ${Math.random()}`,
+					summary: 'Een publicatie met een bestand.',
+					body: 'Zie de bijlage.',
+					themes: ['financiering'],
+					provinces: ['NL-UT'],
+					visibility: 'public',
+					...overrides
+				})
+			});
+			if (!created.ok) throw new Error(created.reason);
+			return created;
+		};
+		const add = (itemId: string, bytes: Uint8Array, sentName: string) =>
+			addAttachment(db, {
+				itemId,
+				uploaderId: author.id,
+				bytes,
+				sentName,
+				dir,
+				limits: DEFAULT_ATTACHMENT_LIMITS
+			});
+		return { db, author, reader, insider, network, make, add };
+	}
+
+	const storedFiles = () => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+
+	it('stores a checked file under a new name and lists it by its clean name', async () => {
+		const { db, make, add } = await setup();
+		const item = await make({});
+		const added = await add(item.id, pdf, '../../Rapport juni\u202E.pdf');
+		expect(added).toMatchObject({ ok: true, name: 'Rapport juni.pdf' });
+		expect(await add(item.id, makeDocx(), 'verslag.docx')).toMatchObject({ ok: true });
+		const list = await attachmentsOf(db, item.id);
+		// Two uploads within one millisecond may list in either order.
+		expect(list.map((a) => [a.name, a.mediaType, a.size]).sort()).toEqual([
+			['Rapport juni.pdf', 'application/pdf', pdf.length],
+			[
+				'verslag.docx',
+				'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				makeDocx().length
+			]
+		]);
+		const files = storedFiles();
+		expect(files).toHaveLength(2);
+		for (const name of files) expect(name).toMatch(/^[0-9a-f-]{36}\.(pdf|docx)$/);
+	});
+
+	it('refuses fakes and bombs and stores nothing', async () => {
+		const { db, make, add } = await setup();
+		const item = await make({});
+		expect(await add(item.id, Buffer.from('<script>alert(1)</script>'), 'x.pdf')).toEqual({
+			ok: false,
+			reason: 'attachment_type'
+		});
+		expect(await add(item.id, makeDocxBomb(25), 'bom.docx')).toEqual({
+			ok: false,
+			reason: 'attachment_unpacks_too_large'
+		});
+		expect(await add('bestaat-niet', pdf, 'a.pdf')).toEqual({ ok: false, reason: 'not_found' });
+		expect(await attachmentsOf(db, item.id)).toEqual([]);
+		expect(storedFiles()).toEqual([]);
+	});
+
+	it('stops at the most attachments an item may carry, keeping no extra file', async () => {
+		const { make, add } = await setup();
+		const item = await make({});
+		for (let i = 0; i < MAX_ATTACHMENTS_PER_ITEM; i++) {
+			expect((await add(item.id, pdf, `deel ${i}.pdf`)).ok).toBe(true);
+		}
+		expect(await add(item.id, pdf, 'een te veel.pdf')).toEqual({
+			ok: false,
+			reason: 'attachment_too_many'
+		});
+		expect(storedFiles()).toHaveLength(MAX_ATTACHMENTS_PER_ITEM);
+	});
+
+	it('serves a file only to those who may see its item', async () => {
+		const { db, author, reader, insider, network, make, add } = await setup();
+		const cases = [
+			{ item: await make({ visibility: 'public' }), visitor: true, reader: true, insider: true },
+			{ item: await make({ visibility: 'members' }), visitor: false, reader: true, insider: true },
+			{
+				item: await make({ visibility: 'network', network: network.slug }),
+				visitor: false,
+				reader: false,
+				insider: true
+			},
+			{ item: await make({}, false), visitor: false, reader: false, insider: false }
+		];
+		for (const c of cases) {
+			const added = await add(c.item.id, pdf, 'bestand.pdf');
+			if (!added.ok) throw new Error(added.reason);
+			const sees = async (viewer: Viewer) =>
+				Boolean(
+					await attachmentForViewer(db, { viewer, slug: c.item.slug, attachmentId: added.id })
+				);
+			expect(await sees({ kind: 'visitor' })).toBe(c.visitor);
+			expect(await sees(viewerOf(reader))).toBe(c.reader);
+			expect(await sees(viewerOf(insider))).toBe(c.insider);
+			expect(await sees(viewerOf(author))).toBe(true);
+			// The id alone is not enough: it must belong to the item in the address.
+			const other = cases.find((o) => o !== c)!.item;
+			expect(
+				await attachmentForViewer(db, {
+					viewer: viewerOf(author),
+					slug: other.slug,
+					attachmentId: added.id
+				})
+			).toBeUndefined();
+		}
+	});
+
+	it('removes an attachment with its file', async () => {
+		const { db, make, add } = await setup();
+		const item = await make({});
+		const added = await add(item.id, pdf, 'weg.pdf');
+		if (!added.ok) throw new Error(added.reason);
+		expect(await removeAttachment(db, { itemId: item.id, attachmentId: added.id, dir })).toBe(true);
+		expect(await removeAttachment(db, { itemId: item.id, attachmentId: added.id, dir })).toBe(
+			false
+		);
+		expect(await attachmentsOf(db, item.id)).toEqual([]);
+		expect(storedFiles()).toEqual([]);
+	});
+});
