@@ -19,6 +19,7 @@ import type {
 } from './tables/networks';
 import type { OrganisationTable } from './tables/organisations';
 import type { RateLimitTable } from './tables/rate-limits';
+import type { SearchDocumentTable, SearchSynonymTable } from './tables/search';
 import type { ReportTable } from './tables/reports';
 import type {
 	EventFormatTable,
@@ -75,4 +76,6 @@ export interface Database {
 	threads: ThreadTable;
 	replies: ReplyTable;
 	post_revisions: PostRevisionTable;
+	search_documents: SearchDocumentTable;
+	search_synonyms: SearchSynonymTable;
 }

@@ -351,7 +351,12 @@ export function parsePrefixQuery(input: string, lexicon: Lexicon): ParsedQuery {
 	const head = endsInWord ? input.slice(0, last.start) : input;
 	const clauses = plainClauses(head, lexicon);
 	if (endsInWord && last.word.length >= 2) {
-		const prefixes = [...new Set([last.word, stem(last.word)])];
+		// The stem of the finished word may be shorter than what is typed ("midd" -> "mid" of
+		// "midden"): the typed word less its last two letters also counts, with at least three.
+		const cut = last.word.slice(0, Math.max(3, last.word.length - 2));
+		const prefixes = [...new Set([stem(last.word), cut])].filter(
+			(p, _, all) => !all.some((o) => o !== p && p.startsWith(o))
+		);
 		clauses.push(
 			prefixes.length === 1
 				? { op: 'term', token: prefixes[0]!, prefix: true }
