@@ -32,6 +32,7 @@ import type {
 } from './tables/networks';
 import type { OrganisationTable } from './tables/organisations';
 import type { RateLimitTable } from './tables/rate-limits';
+import type { SearchDocumentTable, SearchSynonymTable } from './tables/search';
 import type { ReportTable } from './tables/reports';
 import type {
 	EventFormatTable,
@@ -99,4 +100,6 @@ export interface Database {
 	knowledge_adoptions: KnowledgeAdoptionTable;
 	knowledge_related: KnowledgeRelatedTable;
 	knowledge_attachments: KnowledgeAttachmentTable;
+	search_documents: SearchDocumentTable;
+	search_synonyms: SearchSynonymTable;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../platform/config';
 import type { DB } from './index';
+import { ensureSearchIndex, reindexAll } from '../features/search/mutations';
 import { migrateToLatest } from './migrate';
 import { ensureFirstAdmin } from './seed/admin';
 import { seedAllowlist } from './seed/allowlist';
@@ -31,12 +32,16 @@ export async function prepareDatabase(
 	if (config.seedDemo) {
 		const demo = await seedDemo(db, { password: config.demoPassword });
 		// Each capability's demo content is added once, also to a demo seeded before it existed.
-		await seedDemoNetworks(db);
-		await seedDemoDiscussions(db);
+		const networks = await seedDemoNetworks(db);
+		const discussions = await seedDemoDiscussions(db);
 		await seedDemoContact(db);
-		await seedDemoProfiles(db);
+		const profiles = await seedDemoProfiles(db);
+		// The search index covers what the demo just added (the seeds write their tables directly).
+		if (networks || discussions || profiles > 0) await reindexAll(db);
+		else await ensureSearchIndex(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
+	await ensureSearchIndex(db);
 	const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);
 	if (!admin.ok) return admin;
 	return { ok: true, applied, reference, demo: null, adminEmail: admin.email };

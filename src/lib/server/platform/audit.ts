@@ -20,7 +20,9 @@ export type AuditAction =
 	| 'thread.unlocked'
 	| 'thread.moved'
 	| 'thread.deleted'
-	| 'reply.deleted';
+	| 'reply.deleted'
+	| 'synonym.added'
+	| 'synonym.removed';
 
 /**
  * One audit entry, in the caller's transaction so it exists exactly when the change does.
@@ -31,7 +33,7 @@ export async function writeAudit(
 	entry: {
 		actorId: string | null;
 		action: AuditAction;
-		subjectType: 'user' | 'domain' | 'organisation' | 'report' | 'thread' | 'reply';
+		subjectType: 'user' | 'domain' | 'organisation' | 'report' | 'thread' | 'reply' | 'synonym';
 		subjectId: string | null;
 		details?: Record<string, string | number | boolean | null>;
 	}

@@ -15,6 +15,7 @@ import * as m20261129_1800 from './2026_11_29_1800_discussions';
 import * as m20261129_1810 from './2026_11_29_1810_network_members_newest';
 import * as m20261129_1811 from './2026_11_29_1811_directory_fingerprint';
 import * as m20261129_1910 from './2026_11_29_1910_knowledge';
+import * as m20261129_1920 from './2026_11_29_1920_search';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_1800_discussions': m20261129_1800,
 	'2026_11_29_1810_network_members_newest': m20261129_1810,
 	'2026_11_29_1811_directory_fingerprint': m20261129_1811,
-	'2026_11_29_1910_knowledge': m20261129_1910
+	'2026_11_29_1910_knowledge': m20261129_1910,
+	'2026_11_29_1920_search': m20261129_1920
 };

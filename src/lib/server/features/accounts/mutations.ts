@@ -10,6 +10,13 @@ import { keepThreadsWithOthersReplies } from '../discussions/mutations';
 import { acceptInvitationsOf, openInvitationsFor } from '../networks/mutations';
 import { CONTRIBUTIONS } from './personal-data';
 import { userReferences } from './queries';
+import {
+	indexMember,
+	indexOrganisation,
+	postsOf,
+	reindexPosts,
+	removeSearchDocument
+} from '../search/mutations';
 
 /** Ends every session of an account at once (suspension, deletion, a refused sign-in). */
 export async function endSessionsOf(db: DB, email: string): Promise<void> {
@@ -42,6 +49,7 @@ export async function eraseAccount(
 		.executeTakeFirst();
 	if (!user) return false;
 
+	const posts = input.removeContributions ? await postsOf(db, userId) : null;
 	// Removing one's contributions never takes other members' replies along.
 	if (input.removeContributions) await keepThreadsWithOthersReplies(db, userId);
 	for (const ref of await userReferences(db)) {
@@ -81,6 +89,9 @@ export async function eraseAccount(
 	}
 
 	await db.deleteFrom('users').where('id', '=', userId).execute();
+	// Search forgets the member, and their removed (or emptied) posts.
+	await removeSearchDocument(db, 'member', userId);
+	if (posts) await reindexPosts(db, posts);
 	// A private conversation whose two members have both left is read by nobody.
 	await db
 		.deleteFrom('conversations')
@@ -181,6 +192,7 @@ async function adoptNewOrganisation(trx: DB, userId: string): Promise<void> {
 		.set({ organisation_id: organisation.id })
 		.where('id', '=', userId)
 		.execute();
+	await indexOrganisation(trx, organisation.id);
 }
 
 type Applicant = { id: string; name: string; email: string };
@@ -219,6 +231,7 @@ async function approveInTransaction(
 		if (existing) throw new ApplicationAlreadyDecided();
 	}
 	await adoptNewOrganisation(trx, applicant.id);
+	await indexMember(trx, applicant.id);
 	// Invited to networks before they had an account: they are in those networks now.
 	await acceptInvitationsOf(trx, { userId: applicant.id, email: applicant.email });
 	await queueMail(trx, {

@@ -7,6 +7,7 @@ import { queueMail } from '../../platform/mail';
 import { renderMarkdown } from '../../platform/markdown';
 import { mentionMail, threadUrl } from './mails';
 import { mentionTargets } from './queries';
+import { indexReply, indexThread } from '../search/mutations';
 
 /**
  * Writes in discussions. Routes have asked the policy first (who may post, edit, moderate);
@@ -152,6 +153,7 @@ export async function createThread(
 				edited_at: null
 			})
 			.execute();
+		await indexThread(trx, id);
 		await mailMentions(trx, {
 			notify,
 			authorId: input.authorId,
@@ -209,6 +211,7 @@ export async function createReply(
 			.set({ last_activity_at: at })
 			.where('id', '=', thread.id)
 			.execute();
+		await indexReply(trx, id);
 		await mailMentions(trx, {
 			notify,
 			authorId: input.authorId,
@@ -257,6 +260,7 @@ export async function editThread(
 			.set({ title: input.title, body: input.body, body_html: html, edited_at: at, updated_at: at })
 			.where('id', '=', thread.id)
 			.execute();
+		await indexThread(trx, thread.id);
 		await mailMentions(trx, {
 			notify,
 			authorId: input.editorId,
@@ -339,6 +343,7 @@ export async function editReply(
 			})
 			.where('id', '=', reply.id)
 			.execute();
+		await indexReply(trx, reply.id);
 		await mailMentions(trx, {
 			notify,
 			authorId: input.editorId,
@@ -430,6 +435,7 @@ export async function moveThread(
 			.set({ network_id: target.id, updated_at: now() })
 			.where('id', '=', thread.id)
 			.execute();
+		await indexThread(trx, thread.id, { withReplies: true });
 		await writeAudit(trx, {
 			actorId: input.actorId,
 			action: 'thread.moved',
@@ -490,6 +496,7 @@ export async function deleteThread(
 		.set({ deleted_at: at, deleted_by: input.actorId, pinned: false, updated_at: at })
 		.where('id', '=', thread.id)
 		.execute();
+	await indexThread(db, thread.id);
 	if (input.moderated) {
 		await writeAudit(db, {
 			actorId: input.actorId,
@@ -525,6 +532,7 @@ export async function deleteReply(
 		.set({ deleted_at: now(), deleted_by: input.actorId })
 		.where('id', '=', input.replyId)
 		.execute();
+	await indexReply(db, input.replyId);
 	await db
 		.updateTable('threads')
 		.set({ accepted_reply_id: null })

@@ -7,6 +7,7 @@ import { queueMail } from '../../platform/mail';
 import { eraseAccount } from '../accounts/mutations';
 import { deletePhotoFile } from '../people/photo';
 import { reinstatementMail, roleChangedMail, suspensionMail } from './mails';
+import { indexMember } from '../search/mutations';
 
 /**
  * Why an admin's change to another account did not happen:
@@ -77,6 +78,8 @@ async function changeMember(
 		}
 		if (!subject) return { ok: false, reason: 'not_found' };
 		const problem = await change(trx, subject);
+		// Suspended or erased members leave search, reinstated ones return.
+		if (!problem) await indexMember(trx, subject.id);
 		return problem ? { ok: false, reason: problem } : { ok: true, name: subject.name };
 	});
 }

@@ -6,6 +6,7 @@ import { queueMail } from '../../platform/mail';
 import { slugify } from '../../platform/slug';
 import { invitationMail, requestDecidedMail, requestToCoordinatorMail } from './mails';
 import { memberCounts } from './queries';
+import { indexNetwork } from '../search/mutations';
 
 /** How long an invitation link works. */
 export const INVITATION_DAYS = 30;
@@ -492,6 +493,7 @@ export async function createNetwork(
 			.insertInto('network_members')
 			.values({ network_id: id, user_id: input.actorId, role: 'coordinator', status: 'active' })
 			.execute();
+		await indexNetwork(trx, id);
 		return { ok: true, slug } as const;
 	});
 }
@@ -501,18 +503,22 @@ export async function updateNetwork(
 	db: DB,
 	input: { networkId: string; settings: NetworkSettings }
 ): Promise<void> {
-	await db
-		.updateTable('networks')
-		.set({
-			name: input.settings.name,
-			kind: input.settings.kind,
-			summary: input.settings.summary,
-			description: input.settings.description,
-			audience: input.settings.audience,
-			visibility: input.settings.visibility,
-			join_policy: input.settings.joinPolicy,
-			updated_at: now()
-		})
-		.where('id', '=', input.networkId)
-		.execute();
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('networks')
+			.set({
+				name: input.settings.name,
+				kind: input.settings.kind,
+				summary: input.settings.summary,
+				description: input.settings.description,
+				audience: input.settings.audience,
+				visibility: input.settings.visibility,
+				join_policy: input.settings.joinPolicy,
+				updated_at: now()
+			})
+			.where('id', '=', input.networkId)
+			.execute();
+		// Its page and everything inside it follow the new settings in search at once.
+		await indexNetwork(trx, input.networkId);
+	});
 }

@@ -1,5 +1,6 @@
 import type { DB } from '../../db';
 import { writeAudit } from '../../platform/audit';
+import { indexMember, indexOrganisation, removeSearchDocument } from '../search/mutations';
 
 export type MergeResult =
 	| { ok: true; from: string; into: string; moved: number }
@@ -30,6 +31,15 @@ export async function mergeOrganisations(
 			.where('organisation_id', '=', from.id)
 			.executeTakeFirst();
 		await trx.deleteFrom('organisations').where('id', '=', from.id).execute();
+		await removeSearchDocument(trx, 'organisation', from.id);
+		await indexOrganisation(trx, into.id);
+		const members = await trx
+			.selectFrom('users')
+			.select('id')
+			.where('organisation_id', '=', into.id)
+			.where('status', '=', 'active')
+			.execute();
+		for (const m of members) await indexMember(trx, m.id);
 		await writeAudit(trx, {
 			actorId: input.actorId,
 			action: 'organisation.merged',

@@ -2,6 +2,7 @@ import type { DB } from '../../db';
 import { missingApplicationReferences } from '../accounts/queries';
 import { deletePhotoFile, type PhotoProblem, preparePhoto, storePhotoFile } from './photo';
 import type { ProfileField, ProfileInput } from './schema';
+import { indexMember } from '../search/mutations';
 
 export type ProfileResult =
 	| { ok: true }
@@ -73,6 +74,7 @@ export async function updateProfile(
 					.values(profile.themes.map((theme_id) => ({ user_id: input.userId, theme_id })))
 					.execute();
 			}
+			await indexMember(trx, input.userId);
 			return true;
 		});
 		if (!found) {

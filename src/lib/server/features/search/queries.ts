@@ -1,64 +1,273 @@
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db';
-import { containsLike, likePattern } from '../../db/like';
-import { visibleTo } from '../networks/queries';
+import { dialectOf } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+import type { SearchKind } from '../../db/tables/search';
 import type { Viewer } from '../viewer';
+import {
+	buildLexicon,
+	highlight,
+	type Lexicon,
+	matches,
+	parsePrefixQuery,
+	parseQuery,
+	type QueryNode,
+	queryTokens,
+	type Segment,
+	snippet,
+	toFts5,
+	toTsquery
+} from './analyser';
 
-export type SearchHit =
-	| { kind: 'network'; slug: string; title: string; snippet: string }
-	| { kind: 'organisation'; slug: string; title: string; snippet: string }
-	| { kind: 'theme'; slug: string; title: string; snippet: string };
+/** The kinds in the order results and facets show them. */
+export const SEARCH_KINDS: readonly SearchKind[] = [
+	'knowledge',
+	'discussion',
+	'event',
+	'network',
+	'organisation',
+	'member'
+];
 
 /**
- * A plain substring search over networks, organisations and themes: the placeholder that the
- * Dutch full-text search (knowledge capability) replaces. Visibility is applied in the query.
+ * At most this many matching documents are ranked per search (the newest first when more
+ * match); facet counts are counted over them too, and say "capped" when there were more.
  */
-export async function basicSearch(
+export const CANDIDATE_CAP = 1000;
+export const SEARCH_PAGE_SIZE = 10;
+
+/** Editors' synonym sets, as written. */
+export async function listSynonymSets(db: DB) {
+	const rows = await db
+		.selectFrom('search_synonyms as s')
+		.leftJoin('users as u', 'u.id', 's.created_by')
+		.select(['s.id', 's.terms', 's.created_at', 'u.name as created_by_name'])
+		.orderBy('s.created_at')
+		.orderBy('s.id')
+		.execute();
+	return rows.map((r) => ({ ...r, terms: parseTerms(r.terms) }));
+}
+
+function parseTerms(text: string): string[] {
+	try {
+		const value: unknown = JSON.parse(text);
+		return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+/** The analyser's dictionary and synonyms as editors keep them now (a small table, read each time). */
+export async function loadLexicon(db: DB): Promise<Lexicon> {
+	const rows = await db.selectFrom('search_synonyms').select('terms').orderBy('id').execute();
+	return buildLexicon(rows.map((r) => parseTerms(r.terms)));
+}
+
+/**
+ * Who may see a document, in SQL (the alias is `d`): public documents to everyone; members'
+ * documents to active members; a network's inside to members when the network is public or
+ * members-only, to its own active members when private; everything to admins.
+ */
+export function visibleDocuments(viewer: Viewer) {
+	return (eb: ExpressionBuilder<Database & { d: Database['search_documents'] }, 'd'>) => {
+		if (viewer.kind === 'visitor') return eb('d.visibility', '=', 'public');
+		if (viewer.role === 'admin') return eb.lit(true);
+		return eb.or([
+			eb('d.visibility', 'in', ['public', 'members']),
+			eb.and([
+				eb('d.visibility', '=', 'network'),
+				eb.or([
+					eb('d.network_visibility', 'in', ['public', 'members']),
+					eb(
+						'd.network_id',
+						'in',
+						eb
+							.selectFrom('network_members as vm')
+							.select('vm.network_id')
+							.where('vm.user_id', '=', viewer.userId)
+							.where('vm.status', '=', 'active')
+					)
+				])
+			])
+		]);
+	};
+}
+
+interface Candidate {
+	id: number;
+	kind: SearchKind;
+	title_tokens: string;
+	updated_at: string;
+}
+
+/**
+ * The documents matching a query that the viewer may see, newest first, at most `cap`: the
+ * full-text match on FTS5 or the tsvector's GIN index, visibility in the same SQL. Filters other
+ * than visibility (such as the kind) stay out of the match.
+ */
+async function candidates(
+	db: DB,
+	viewer: Viewer,
+	clauses: QueryNode[],
+	options: { cap: number; titleOnly?: boolean }
+): Promise<Candidate[]> {
+	const base = db
+		.selectFrom('search_documents as d')
+		.select(['d.id', 'd.kind', 'd.title_tokens', 'd.updated_at'])
+		.where(visibleDocuments(viewer))
+		.orderBy('d.id', 'desc')
+		.limit(options.cap);
+	const rows =
+		dialectOf(db) === 'postgres'
+			? await base
+					.where(
+						sql<boolean>`d.tsv @@ to_tsquery('simple', ${toTsquery(clauses, options.titleOnly ? 'A' : '')})`
+					)
+					.execute()
+			: await base
+					.where(
+						'd.id',
+						'in',
+						sql<number>`(select rowid from search_fts where search_fts match ${toFts5(
+							clauses,
+							options.titleOnly ? 'title_tokens' : undefined
+						)})`
+					)
+					.execute();
+	return rows.map((r) => ({ ...r, id: Number(r.id), updated_at: String(r.updated_at) }));
+}
+
+export type SearchProblem = 'empty' | 'too_long';
+
+export interface SearchHit {
+	kind: SearchKind;
+	refId: string;
+	/** A reply (its title is its thread's). */
+	isReply: boolean;
+	url: string;
+	title: Segment[];
+	snippet: Segment[];
+}
+
+export type SearchResult =
+	| { ok: false; reason: SearchProblem }
+	| {
+			ok: true;
+			hits: SearchHit[];
+			/** Per kind: how many the viewer may see (over the ranked candidates). */
+			facets: { kind: SearchKind; count: number }[];
+			/** How many in the chosen kind (or all). */
+			total: number;
+			/** More matched than were ranked. */
+			capped: boolean;
+			page: number;
+			pageCount: number;
+	  };
+
+/** How well a candidate answers: the query's clauses found in its title, then newest first. */
+function rank(clauses: QueryNode[], rows: Candidate[]): Candidate[] {
+	const scored = rows.map((row) => {
+		const title = row.title_tokens ? row.title_tokens.split(' ') : [];
+		const inTitle = clauses.filter((c) => matches(c, title)).length;
+		return { row, score: inTitle };
+	});
+	scored.sort(
+		(a, b) =>
+			b.score - a.score ||
+			(a.row.updated_at < b.row.updated_at ? 1 : a.row.updated_at > b.row.updated_at ? -1 : 0) ||
+			b.row.id - a.row.id
+	);
+	return scored.map((s) => s.row);
+}
+
+/**
+ * Searches everything the viewer may see: one query over all kinds, ranked (words in the title
+ * first, then the newest), with per-kind facet counts, a page of hits with the words found
+ * marked in the title and a snippet. A query that is too long or holds no words is a reason.
+ */
+export async function search(
+	db: DB,
+	input: { viewer: Viewer; query: string; kind?: SearchKind | null; page?: number; pageSize?: number }
+): Promise<SearchResult> {
+	const lexicon = await loadLexicon(db);
+	const parsed = parseQuery(input.query, lexicon);
+	if (!parsed.ok) return parsed;
+	const pageSize = input.pageSize ?? SEARCH_PAGE_SIZE;
+
+	const found = await candidates(db, input.viewer, parsed.clauses, { cap: CANDIDATE_CAP + 1 });
+	const capped = found.length > CANDIDATE_CAP;
+	const ranked = rank(parsed.clauses, found.slice(0, CANDIDATE_CAP));
+	const counts = new Map<SearchKind, number>();
+	for (const row of ranked) counts.set(row.kind, (counts.get(row.kind) ?? 0) + 1);
+	const facets = SEARCH_KINDS.filter((k) => counts.has(k)).map((kind) => ({
+		kind,
+		count: counts.get(kind)!
+	}));
+
+	const chosen = input.kind ? ranked.filter((r) => r.kind === input.kind) : ranked;
+	const pageCount = Math.max(1, Math.ceil(chosen.length / pageSize));
+	const page = Math.min(Math.max(1, Math.floor(input.page ?? 1) || 1), pageCount);
+	const ids = chosen.slice((page - 1) * pageSize, page * pageSize).map((r) => r.id);
+	const docs =
+		ids.length === 0
+			? []
+			: await db
+					.selectFrom('search_documents')
+					.select(['id', 'kind', 'ref_id', 'parent_id', 'title', 'body', 'url'])
+					.where('id', 'in', ids)
+					.execute();
+	const byId = new Map(docs.map((d) => [Number(d.id), d]));
+	const wanted = queryTokens(parsed.clauses);
+	const hits: SearchHit[] = ids.flatMap((id) => {
+		const d = byId.get(id);
+		if (!d) return [];
+		return [
+			{
+				kind: d.kind,
+				refId: d.ref_id,
+				isReply: d.parent_id !== null,
+				url: d.url,
+				title: highlight(d.title, wanted, lexicon),
+				snippet: snippet(d.body, wanted, lexicon)
+			}
+		];
+	});
+	return { ok: true, hits, facets, total: chosen.length, capped, page, pageCount };
+}
+
+export interface Suggestion {
+	kind: SearchKind;
+	title: string;
+	url: string;
+}
+
+/**
+ * Titles for what someone is typing: documents the viewer may see whose title holds the words
+ * typed so far, the last one as a prefix. Threads and replies share a title: one per url path.
+ */
+export async function suggest(
 	db: DB,
 	input: { viewer: Viewer; query: string; limit?: number }
-): Promise<SearchHit[]> {
-	const pattern = likePattern(input.query);
-	const limit = input.limit ?? 20;
-	const like = (column: string) => containsLike(column, pattern);
-
-	const [networks, organisations, themes] = await Promise.all([
-		db
-			.selectFrom('networks')
-			.select(['slug', 'name', 'summary'])
-			.where(visibleTo(input.viewer))
-			.where((eb) => eb.or([like('name'), like('summary'), like('audience')]))
-			.orderBy('name')
-			.limit(limit)
-			.execute(),
-		db
-			.selectFrom('organisations')
-			.leftJoin('provinces', 'provinces.code', 'organisations.province_code')
-			.innerJoin('organisation_types', 'organisation_types.id', 'organisations.type_id')
-			.select([
-				'organisations.slug',
-				'organisations.name',
-				'provinces.name as province',
-				'organisation_types.name as type'
-			])
-			.where(like('organisations.name'))
-			.orderBy('organisations.name')
-			.limit(limit)
-			.execute(),
-		db.selectFrom('themes').select(['id', 'name']).where(like('name')).orderBy('position').execute()
-	]);
-
-	return [
-		...themes.map((t) => ({ kind: 'theme' as const, slug: t.id, title: t.name, snippet: '' })),
-		...networks.map((n) => ({
-			kind: 'network' as const,
-			slug: n.slug,
-			title: n.name,
-			snippet: n.summary
-		})),
-		...organisations.map((o) => ({
-			kind: 'organisation' as const,
-			slug: o.slug,
-			title: o.name,
-			snippet: [o.type, o.province].filter(Boolean).join(' · ')
-		}))
-	];
+): Promise<Suggestion[]> {
+	const lexicon = await loadLexicon(db);
+	const parsed = parsePrefixQuery(input.query, lexicon);
+	if (!parsed.ok) return [];
+	const limit = input.limit ?? 8;
+	const found = await candidates(db, input.viewer, parsed.clauses, { cap: 200, titleOnly: true });
+	const ranked = rank(parsed.clauses, found).slice(0, limit);
+	if (ranked.length === 0) return [];
+	const docs = await db
+		.selectFrom('search_documents')
+		.select(['id', 'kind', 'title', 'url'])
+		.where(
+			'id',
+			'in',
+			ranked.map((r) => r.id)
+		)
+		.execute();
+	const byId = new Map(docs.map((d) => [Number(d.id), d]));
+	return ranked.flatMap((r) => {
+		const d = byId.get(r.id);
+		return d ? [{ kind: d.kind, title: d.title, url: d.url }] : [];
+	});
 }

@@ -1,0 +1,488 @@
+import { randomUUID } from 'node:crypto';
+import type { DB } from '../../db';
+import type { NetworkVisibility } from '../../db/tables/networks';
+import type { SearchKind, SearchVisibility } from '../../db/tables/search';
+import { writeAudit } from '../../platform/audit';
+import { analyse, type Lexicon } from './analyser';
+import { loadLexicon } from './queries';
+
+/**
+ * Keeping the search index fresh. Features call these inside their own transactions, so a
+ * document changes exactly when its source does. Knowledge items and events (kinds 'knowledge'
+ * and 'event') are indexed by calling upsertSearchDocument and removeSearchDocument.
+ */
+
+/** The text of a snippet is kept up to this length; all of the text is indexed. */
+const BODY_LIMIT = 4000;
+
+export interface SearchDocumentInput {
+	kind: SearchKind;
+	refId: string;
+	/** A reply's thread: removing or moving the thread takes its replies along. */
+	parentId?: string | null;
+	title: string;
+	/** The title that is indexed, when it differs (a reply shows its thread's title, indexes none). */
+	indexedTitle?: string;
+	/** Plain text (no Markdown or HTML): indexed, and cut into snippets. */
+	text: string;
+	url: string;
+	/**
+	 * 'public': everyone; 'members': signed-in members; 'network': as the inside of the network
+	 * (members when it is public or members-only, its own members when private).
+	 */
+	visibility: SearchVisibility;
+	networkId?: string | null;
+	networkVisibility?: NetworkVisibility | null;
+}
+
+const now = () => new Date().toISOString();
+
+/** Adds or replaces the document of (kind, refId). */
+export async function upsertSearchDocument(
+	trx: DB,
+	doc: SearchDocumentInput,
+	lexicon?: Lexicon
+): Promise<void> {
+	const lex = lexicon ?? (await loadLexicon(trx));
+	const inNetwork = doc.visibility === 'network';
+	const values = {
+		parent_id: doc.parentId ?? null,
+		title: doc.title.slice(0, 500),
+		body: doc.text.slice(0, BODY_LIMIT),
+		url: doc.url,
+		visibility: doc.visibility,
+		network_id: doc.networkId ?? null,
+		network_visibility: inNetwork ? (doc.networkVisibility ?? 'private') : null,
+		title_tokens: analyse(doc.indexedTitle ?? doc.title, lex),
+		body_tokens: analyse(doc.text, lex),
+		updated_at: now()
+	};
+	await trx
+		.insertInto('search_documents')
+		.values({ kind: doc.kind, ref_id: doc.refId, ...values })
+		.onConflict((oc) => oc.columns(['kind', 'ref_id']).doUpdateSet(values))
+		.execute();
+}
+
+/** Removes the document of (kind, refId), and the documents under it (a thread's replies). */
+export async function removeSearchDocument(trx: DB, kind: SearchKind, refId: string) {
+	await trx
+		.deleteFrom('search_documents')
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('kind', '=', kind), eb('ref_id', '=', refId)]),
+				eb.and([eb('kind', '=', kind), eb('parent_id', '=', refId)])
+			])
+		)
+		.execute();
+}
+
+/** Markdown as plain words: links keep their text, markup characters go. */
+export function markdownToText(markdown: string): string {
+	return markdown
+		.replace(/```[\s\S]*?```/g, ' ')
+		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/[*_`>#~|]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources: each reads its row and writes (or removes) its document
+
+const threadUrl = (slug: string, threadId: string) => `/netwerken/${slug}/discussies/${threadId}`;
+
+/** A thread's document (and, with `withReplies`, its replies' too: after a move). */
+export async function indexThread(
+	trx: DB,
+	threadId: string,
+	options: { withReplies?: boolean; lexicon?: Lexicon } = {}
+): Promise<void> {
+	const thread = await trx
+		.selectFrom('threads as t')
+		.innerJoin('networks as n', 'n.id', 't.network_id')
+		.select([
+			't.id',
+			't.title',
+			't.body',
+			't.deleted_at',
+			'n.id as network_id',
+			'n.slug',
+			'n.visibility'
+		])
+		.where('t.id', '=', threadId)
+		.executeTakeFirst();
+	if (!thread || thread.deleted_at) {
+		await removeSearchDocument(trx, 'discussion', threadId);
+		return;
+	}
+	const lexicon = options.lexicon ?? (await loadLexicon(trx));
+	await upsertSearchDocument(
+		trx,
+		{
+			kind: 'discussion',
+			refId: thread.id,
+			title: thread.title,
+			text: markdownToText(thread.body),
+			url: threadUrl(thread.slug, thread.id),
+			visibility: 'network',
+			networkId: thread.network_id,
+			networkVisibility: thread.visibility
+		},
+		lexicon
+	);
+	// Replies show their thread's title.
+	await trx
+		.updateTable('search_documents')
+		.set({ title: thread.title.slice(0, 500) })
+		.where('kind', '=', 'discussion')
+		.where('parent_id', '=', thread.id)
+		.where('title', '!=', thread.title.slice(0, 500))
+		.execute();
+	if (options.withReplies) {
+		const replies = await trx
+			.selectFrom('replies')
+			.select('id')
+			.where('thread_id', '=', threadId)
+			.execute();
+		for (const r of replies) await indexReply(trx, r.id, lexicon);
+	}
+}
+
+/** A reply's document: its text, under its thread's title, visible as the thread is. */
+export async function indexReply(trx: DB, replyId: string, lexicon?: Lexicon): Promise<void> {
+	const reply = await trx
+		.selectFrom('replies as r')
+		.innerJoin('threads as t', 't.id', 'r.thread_id')
+		.innerJoin('networks as n', 'n.id', 't.network_id')
+		.select([
+			'r.id',
+			'r.body',
+			'r.deleted_at',
+			't.id as thread_id',
+			't.title',
+			't.deleted_at as thread_deleted_at',
+			'n.id as network_id',
+			'n.slug',
+			'n.visibility'
+		])
+		.where('r.id', '=', replyId)
+		.executeTakeFirst();
+	if (!reply || reply.deleted_at || reply.thread_deleted_at) {
+		await removeSearchDocument(trx, 'discussion', replyId);
+		return;
+	}
+	await upsertSearchDocument(
+		trx,
+		{
+			kind: 'discussion',
+			refId: reply.id,
+			parentId: reply.thread_id,
+			title: reply.title,
+			indexedTitle: '',
+			text: markdownToText(reply.body),
+			url: `${threadUrl(reply.slug, reply.thread_id)}?reactie=${reply.id}`,
+			visibility: 'network',
+			networkId: reply.network_id,
+			networkVisibility: reply.visibility
+		},
+		lexicon
+	);
+}
+
+/**
+ * A network's document, and the visibility of everything inside it (its threads and replies
+ * follow the network's visibility at once, in the same transaction).
+ */
+export async function indexNetwork(trx: DB, networkId: string, lexicon?: Lexicon): Promise<void> {
+	const network = await trx
+		.selectFrom('networks')
+		.select(['id', 'slug', 'name', 'summary', 'description', 'audience', 'visibility'])
+		.where('id', '=', networkId)
+		.executeTakeFirst();
+	if (!network) {
+		await removeSearchDocument(trx, 'network', networkId);
+		return;
+	}
+	const [provinces, themes] = await Promise.all([
+		trx
+			.selectFrom('network_provinces as np')
+			.innerJoin('provinces as p', 'p.code', 'np.province_code')
+			.select('p.name')
+			.where('np.network_id', '=', networkId)
+			.execute(),
+		trx
+			.selectFrom('network_themes as nt')
+			.innerJoin('themes as t', 't.id', 'nt.theme_id')
+			.select('t.name')
+			.where('nt.network_id', '=', networkId)
+			.execute()
+	]);
+	const isPublic = network.visibility === 'public';
+	await upsertSearchDocument(
+		trx,
+		{
+			kind: 'network',
+			refId: network.id,
+			title: network.name,
+			text: [
+				network.summary,
+				network.audience,
+				markdownToText(network.description),
+				...provinces.map((p) => p.name),
+				...themes.map((t) => t.name)
+			]
+				.filter(Boolean)
+				.join(' · '),
+			url: `/netwerken/${network.slug}`,
+			visibility: isPublic ? 'public' : 'network',
+			networkId: network.id,
+			networkVisibility: network.visibility
+		},
+		lexicon
+	);
+	await trx
+		.updateTable('search_documents')
+		.set({ network_visibility: network.visibility })
+		.where('network_id', '=', networkId)
+		.where('visibility', '=', 'network')
+		.execute();
+}
+
+/** An organisation's document (public): its name, type, province and municipality group. */
+export async function indexOrganisation(
+	trx: DB,
+	organisationId: string,
+	lexicon?: Lexicon
+): Promise<void> {
+	const org = await trx
+		.selectFrom('organisations as o')
+		.leftJoin('organisation_types as t', 't.id', 'o.type_id')
+		.leftJoin('provinces as p', 'p.code', 'o.province_code')
+		.select([
+			'o.id',
+			'o.slug',
+			'o.name',
+			'o.municipality_class',
+			't.name as type',
+			'p.name as province'
+		])
+		.where('o.id', '=', organisationId)
+		.executeTakeFirst();
+	if (!org) {
+		await removeSearchDocument(trx, 'organisation', organisationId);
+		return;
+	}
+	await upsertSearchDocument(
+		trx,
+		{
+			kind: 'organisation',
+			refId: org.id,
+			title: org.name,
+			text: [org.type, org.province, org.municipality_class?.toUpperCase()]
+				.filter(Boolean)
+				.join(' · '),
+			url: `/organisaties/${org.slug}`,
+			visibility: 'public'
+		},
+		lexicon
+	);
+}
+
+/**
+ * A member's document (members only): name, function, organisation, region, role, themes and
+ * what the profile says they know and look for. Anyone not active is removed from the index.
+ */
+export async function indexMember(trx: DB, userId: string, lexicon?: Lexicon): Promise<void> {
+	const user = await trx
+		.selectFrom('users as u')
+		.leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+		.leftJoin('provinces as p', 'p.code', 'u.province_code')
+		.leftJoin('field_roles as r', 'r.id', 'u.field_role_id')
+		.select([
+			'u.id',
+			'u.name',
+			'u.status',
+			'u.job_title',
+			'u.bio',
+			'u.ask_me_about',
+			'u.looking_for',
+			'o.name as organisation',
+			'p.name as province',
+			'r.name as field_role'
+		])
+		.where('u.id', '=', userId)
+		.executeTakeFirst();
+	if (!user || user.status !== 'active') {
+		await removeSearchDocument(trx, 'member', userId);
+		return;
+	}
+	const themes = await trx
+		.selectFrom('user_themes as ut')
+		.innerJoin('themes as t', 't.id', 'ut.theme_id')
+		.select('t.name')
+		.where('ut.user_id', '=', userId)
+		.execute();
+	await upsertSearchDocument(
+		trx,
+		{
+			kind: 'member',
+			refId: user.id,
+			title: user.name,
+			text: [
+				user.job_title,
+				user.organisation,
+				user.province,
+				user.field_role,
+				...themes.map((t) => t.name),
+				user.ask_me_about,
+				user.looking_for,
+				user.bio
+			]
+				.filter(Boolean)
+				.join(' · '),
+			url: `/leden/${user.id}`,
+			visibility: 'members'
+		},
+		lexicon
+	);
+}
+
+/**
+ * Rebuilds the whole index from its sources (the seed runs it; also after a change of the
+ * dictionary): every active member, organisation, network, thread and reply, in batches.
+ */
+export async function reindexAll(db: DB): Promise<{ documents: number }> {
+	const lexicon = await loadLexicon(db);
+	const BATCH = 500;
+	const run = async (
+		ids: () => Promise<{ id: string }[]>,
+		index: (trx: DB, id: string) => Promise<void>
+	) => {
+		const all = (await ids()).map((r) => r.id);
+		for (let i = 0; i < all.length; i += BATCH) {
+			const slice = all.slice(i, i + BATCH);
+			await db.transaction().execute(async (trx) => {
+				for (const id of slice) await index(trx, id);
+			});
+		}
+	};
+	await db
+		.deleteFrom('search_documents')
+		.where('kind', 'in', ['discussion', 'member', 'organisation', 'network'])
+		.execute();
+	await run(
+		() => db.selectFrom('organisations').select('id').execute(),
+		(trx, id) => indexOrganisation(trx, id, lexicon)
+	);
+	await run(
+		() => db.selectFrom('networks').select('id').execute(),
+		(trx, id) => indexNetwork(trx, id, lexicon)
+	);
+	await run(
+		() => db.selectFrom('users').select('id').where('status', '=', 'active').execute(),
+		(trx, id) => indexMember(trx, id, lexicon)
+	);
+	await run(
+		() => db.selectFrom('threads').select('id').where('deleted_at', 'is', null).execute(),
+		(trx, id) => indexThread(trx, id, { lexicon })
+	);
+	await run(
+		() =>
+			db
+				.selectFrom('replies')
+				.innerJoin('threads', 'threads.id', 'replies.thread_id')
+				.select('replies.id')
+				.where('replies.deleted_at', 'is', null)
+				.where('threads.deleted_at', 'is', null)
+				.execute(),
+		(trx, id) => indexReply(trx, id, lexicon)
+	);
+	const { count } = await db
+		.selectFrom('search_documents')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.executeTakeFirstOrThrow();
+	return { documents: Number(count) };
+}
+
+/** Builds the index when it is empty while there is something to find (a first start). */
+export async function ensureSearchIndex(db: DB): Promise<boolean> {
+	const any = await db.selectFrom('search_documents').select('id').limit(1).executeTakeFirst();
+	if (any) return false;
+	const source = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
+	if (!source) return false;
+	await reindexAll(db);
+	return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editors' synonyms
+
+export type SynonymResult =
+	| { ok: true; id: string }
+	| { ok: false; reason: 'too_few_terms' | 'not_found' };
+
+/** Adds a set of terms that mean the same (at least two); written to the audit log. */
+export async function addSynonymSet(
+	db: DB,
+	input: { actorId: string; terms: string[] }
+): Promise<SynonymResult> {
+	const terms = [...new Set(input.terms.map((t) => t.trim()).filter(Boolean))];
+	if (terms.length < 2) return { ok: false, reason: 'too_few_terms' };
+	const id = randomUUID();
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('search_synonyms')
+			.values({ id, terms: JSON.stringify(terms), created_by: input.actorId })
+			.execute();
+		await writeAudit(trx, {
+			actorId: input.actorId,
+			action: 'synonym.added',
+			subjectType: 'synonym',
+			subjectId: id,
+			details: { terms: terms.join(' = ') }
+		});
+	});
+	return { ok: true, id };
+}
+
+/** Removes a set of synonyms; written to the audit log. */
+export async function removeSynonymSet(
+	db: DB,
+	input: { actorId: string; id: string }
+): Promise<SynonymResult> {
+	return db.transaction().execute(async (trx): Promise<SynonymResult> => {
+		const row = await trx
+			.deleteFrom('search_synonyms')
+			.where('id', '=', input.id)
+			.returning('terms')
+			.executeTakeFirst();
+		if (!row) return { ok: false, reason: 'not_found' };
+		await writeAudit(trx, {
+			actorId: input.actorId,
+			action: 'synonym.removed',
+			subjectType: 'synonym',
+			subjectId: input.id,
+			details: { terms: (JSON.parse(row.terms) as string[]).join(' = ') }
+		});
+		return { ok: true, id: input.id };
+	});
+}
+
+/** A member's threads and replies (before erasure removes or empties them). */
+export async function postsOf(trx: DB, userId: string) {
+	const [threads, replies] = await Promise.all([
+		trx.selectFrom('threads').select('id').where('author_id', '=', userId).execute(),
+		trx.selectFrom('replies').select('id').where('author_id', '=', userId).execute()
+	]);
+	return { threadIds: threads.map((t) => t.id), replyIds: replies.map((r) => r.id) };
+}
+
+/** Brings these posts' documents in line with what is left of them (gone, emptied or kept). */
+export async function reindexPosts(trx: DB, posts: { threadIds: string[]; replyIds: string[] }) {
+	const lexicon = await loadLexicon(trx);
+	for (const id of posts.threadIds) await indexThread(trx, id, { lexicon });
+	for (const id of posts.replyIds) await indexReply(trx, id, lexicon);
+}
