@@ -7,6 +7,15 @@ import type {
 	MessageTable
 } from './tables/contact';
 import type { PostRevisionTable, ReplyTable, ThreadTable } from './tables/discussions';
+import type {
+	EventFeedTokenTable,
+	EventProvinceTable,
+	EventRegistrationTable,
+	EventReminderTable,
+	EventSpeakerTable,
+	EventTable,
+	EventThemeTable
+} from './tables/events';
 import type { JobTable } from './tables/jobs';
 import type { MailOutboxTable } from './tables/mail';
 import type { ApplicationTable, AuditLogTable, DomainAllowlistTable } from './tables/membership';
@@ -75,4 +84,11 @@ export interface Database {
 	threads: ThreadTable;
 	replies: ReplyTable;
 	post_revisions: PostRevisionTable;
+	events: EventTable;
+	event_themes: EventThemeTable;
+	event_provinces: EventProvinceTable;
+	event_speakers: EventSpeakerTable;
+	event_registrations: EventRegistrationTable;
+	event_reminders: EventReminderTable;
+	event_feed_tokens: EventFeedTokenTable;
 }

@@ -14,6 +14,7 @@ import * as m20261129_1740 from './2026_11_29_1740_profiles';
 import * as m20261129_1800 from './2026_11_29_1800_discussions';
 import * as m20261129_1810 from './2026_11_29_1810_network_members_newest';
 import * as m20261129_1811 from './2026_11_29_1811_directory_fingerprint';
+import * as m20261129_1900 from './2026_11_29_1900_events';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_1740_profiles': m20261129_1740,
 	'2026_11_29_1800_discussions': m20261129_1800,
 	'2026_11_29_1810_network_members_newest': m20261129_1810,
-	'2026_11_29_1811_directory_fingerprint': m20261129_1811
+	'2026_11_29_1811_directory_fingerprint': m20261129_1811,
+	'2026_11_29_1900_events': m20261129_1900
 };
