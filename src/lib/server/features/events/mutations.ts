@@ -878,3 +878,29 @@ export async function sendReminder(
 	});
 	return typeof result === 'string' ? result : 'not_registered';
 }
+
+/** The member's calendar-feed secret, made on first use. */
+export async function ensureFeedToken(db: DB, userId: string): Promise<string> {
+	await db
+		.insertInto('event_feed_tokens')
+		.values({ user_id: userId, token: newToken() })
+		.onConflict((oc) => oc.column('user_id').doNothing())
+		.execute();
+	const row = await db
+		.selectFrom('event_feed_tokens')
+		.select('token')
+		.where('user_id', '=', userId)
+		.executeTakeFirstOrThrow();
+	return row.token;
+}
+
+/** A new secret for the feed: the old address stops working at once. */
+export async function renewFeedToken(db: DB, userId: string): Promise<string> {
+	const token = newToken();
+	await db
+		.insertInto('event_feed_tokens')
+		.values({ user_id: userId, token })
+		.onConflict((oc) => oc.column('user_id').doUpdateSet({ token, created_at: now() }))
+		.execute();
+	return token;
+}
