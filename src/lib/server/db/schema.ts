@@ -7,6 +7,15 @@ import type {
 	MessageTable
 } from './tables/contact';
 import type { PostRevisionTable, ReplyTable, ThreadTable } from './tables/discussions';
+import type {
+	EventFeedTokenTable,
+	EventProvinceTable,
+	EventRegistrationTable,
+	EventReminderTable,
+	EventSpeakerTable,
+	EventTable,
+	EventThemeTable
+} from './tables/events';
 import type { JobTable } from './tables/jobs';
 import type {
 	KnowledgeAdoptionTable,
@@ -102,4 +111,11 @@ export interface Database {
 	knowledge_attachments: KnowledgeAttachmentTable;
 	search_documents: SearchDocumentTable;
 	search_synonyms: SearchSynonymTable;
+	events: EventTable;
+	event_themes: EventThemeTable;
+	event_provinces: EventProvinceTable;
+	event_speakers: EventSpeakerTable;
+	event_registrations: EventRegistrationTable;
+	event_reminders: EventReminderTable;
+	event_feed_tokens: EventFeedTokenTable;
 }

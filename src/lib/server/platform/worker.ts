@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { eventJobHandlers } from '../features/events/jobs';
 import type { Config } from './config';
 import { startWorker, type Worker } from './jobs';
 import { type Logger, logger as rootLogger } from './logger';
@@ -17,7 +18,10 @@ export function startBackgroundWorker(
 	const transport = createMailTransport(config.smtpUrl);
 	const worker = startWorker(
 		db,
-		{ ...mailHandlers(db, transport, { from: mailFrom(config.origin) }) },
+		{
+			...mailHandlers(db, transport, { from: mailFrom(config.origin) }),
+			...eventJobHandlers(db, { origin: config.origin })
+		},
 		{ pollMs: options.pollMs ?? 1000, workerId: options.workerId, log }
 	);
 	log.info(

@@ -14,6 +14,7 @@ import * as m20261129_1740 from './2026_11_29_1740_profiles';
 import * as m20261129_1800 from './2026_11_29_1800_discussions';
 import * as m20261129_1810 from './2026_11_29_1810_network_members_newest';
 import * as m20261129_1811 from './2026_11_29_1811_directory_fingerprint';
+import * as m20261129_1900 from './2026_11_29_1900_events';
 import * as m20261129_1910 from './2026_11_29_1910_knowledge';
 import * as m20261129_1920 from './2026_11_29_1920_search';
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_1800_discussions': m20261129_1800,
 	'2026_11_29_1810_network_members_newest': m20261129_1810,
 	'2026_11_29_1811_directory_fingerprint': m20261129_1811,
+	'2026_11_29_1900_events': m20261129_1900,
 	'2026_11_29_1910_knowledge': m20261129_1910,
 	'2026_11_29_1920_search': m20261129_1920
 };

@@ -1,0 +1,63 @@
+import type { EventVisibility } from '../../db/tables/events';
+import type { Viewer } from '../viewer';
+
+/**
+ * Who may do what with an event, read like sentences. Admins and editors run every event;
+ * coordinators run the events their network organises. Visitors see public events and may
+ * register for them as guests; members see members' events and those of their own networks.
+ */
+
+export interface EventSubject {
+	visibility: EventVisibility;
+	/** The organising network, if any. */
+	networkId: string | null;
+	/** The viewer's active role in that network, if any. */
+	networkRole: 'member' | 'coordinator' | null;
+}
+
+export type EventAction =
+	/** See the event and its details (not the meeting link). */
+	| 'see'
+	/** Register as a member (and cancel). */
+	| 'register'
+	/** Register as a guest, without an account. */
+	| 'register_as_guest'
+	/** Edit, see registrations, add/remove, capacity, close, message, export, attendance, copy. */
+	| 'manage';
+
+const runsEverything = (viewer: Viewer) =>
+	viewer.kind === 'member' && (viewer.role === 'admin' || viewer.role === 'editor');
+
+export function can(viewer: Viewer, action: EventAction, event: EventSubject): boolean {
+	const visible =
+		runsEverything(viewer) ||
+		event.visibility === 'public' ||
+		(event.visibility === 'members' && viewer.kind === 'member') ||
+		(event.visibility === 'network' && viewer.kind === 'member' && event.networkRole !== null);
+	if (!visible) return false;
+	switch (action) {
+		case 'see':
+			return true;
+		case 'register':
+			return viewer.kind === 'member';
+		case 'register_as_guest':
+			return viewer.kind === 'visitor' && event.visibility === 'public';
+		case 'manage':
+			return (
+				runsEverything(viewer) ||
+				(viewer.kind === 'member' &&
+					event.networkId !== null &&
+					event.networkRole === 'coordinator')
+			);
+	}
+}
+
+/** Who may create events: admins and editors (for anyone), coordinators (for their networks). */
+export function canCreateEvent(viewer: Viewer, coordinatedNetworks: number): boolean {
+	return runsEverything(viewer) || (viewer.kind === 'member' && coordinatedNetworks > 0);
+}
+
+/** Whether the viewer may organise on behalf of the platform itself (not only a network). */
+export function canOrganiseForPlatform(viewer: Viewer): boolean {
+	return runsEverything(viewer);
+}

@@ -1,0 +1,106 @@
+import type { EventDetailRow, EventListRow, RegistrationRow } from './queries';
+import { registrationState } from './mutations';
+import { amsterdamDay, formatRange, formatTime } from './time';
+
+/** Rows -> what pages and the API show. Times stay UTC instants; `when` is Amsterdam text. */
+
+export type Locale = 'nl' | 'en';
+
+export const mapUrl = (address: string) =>
+	`https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
+
+export function presentEvent(row: EventListRow, locale: Locale = 'nl', at?: string) {
+	const full = row.capacity !== null && row.registered >= row.capacity;
+	return {
+		slug: row.slug,
+		title: row.title,
+		summary: row.summary,
+		format: { id: row.format_id, name: row.format_name },
+		startsAt: row.starts_at,
+		endsAt: row.ends_at,
+		when: formatRange(row.starts_at, row.ends_at, locale),
+		day: amsterdamDay(row.starts_at),
+		startTime: formatTime(row.starts_at),
+		locationKind: row.location_kind,
+		venue: row.venue,
+		address: row.address,
+		visibility: row.visibility,
+		organiser: {
+			kind: row.organiser_kind,
+			name: row.network_name ?? '',
+			slug: row.network_slug ?? null
+		},
+		capacity: row.capacity,
+		registered: row.registered,
+		waitlisted: row.waitlisted,
+		full,
+		registrationOpen: registrationState(row, at) === 'open',
+		registrationState: registrationState(row, at),
+		themes: row.themes,
+		provinces: row.provinces
+	};
+}
+
+export type PresentedEvent = ReturnType<typeof presentEvent>;
+
+/** The event page; the meeting link only for someone with a place (or who runs the event). */
+export function presentEventDetail(
+	row: EventDetailRow,
+	options: { locale?: Locale; showLink: boolean; at?: string }
+) {
+	return {
+		...presentEvent(row, options.locale ?? 'nl', options.at),
+		id: row.id,
+		programmeHtml: row.programme_html,
+		speakers: row.speakers.map((s) => ({ name: s.name, role: s.role, memberId: s.user_id })),
+		questions: row.questions,
+		mapUrl: row.address ? mapUrl(row.address) : null,
+		onlineUrl: options.showLink && row.online_url ? row.online_url : null,
+		myRegistration: row.mine
+			? { status: row.mine.status, position: row.mine.position, answers: row.mine.answers }
+			: null
+	};
+}
+
+export function presentRegistration(r: RegistrationRow) {
+	return {
+		id: r.id,
+		name: r.name,
+		email: r.email,
+		organisation: r.organisation ?? '',
+		status: r.status,
+		queueNumber: r.queueNumber,
+		attended: r.attended,
+		isGuest: r.isGuest,
+		answers: r.answers,
+		createdAt: r.createdAt
+	};
+}
+
+/** Add-to-calendar links for Google and Outlook (without the meeting link: it is not public). */
+export function calendarLinks(event: {
+	title: string;
+	summary: string;
+	startsAt: string;
+	endsAt: string;
+	address: string;
+	url: string;
+}) {
+	const compact = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	const details = `${event.summary}\n\n${event.url}`;
+	const google = new URL('https://calendar.google.com/calendar/render');
+	google.searchParams.set('action', 'TEMPLATE');
+	google.searchParams.set('text', event.title);
+	google.searchParams.set('dates', `${compact(event.startsAt)}/${compact(event.endsAt)}`);
+	google.searchParams.set('details', details);
+	if (event.address) google.searchParams.set('location', event.address);
+	google.searchParams.set('ctz', 'Europe/Amsterdam');
+	const outlook = new URL('https://outlook.office.com/calendar/0/deeplink/compose');
+	outlook.searchParams.set('subject', event.title);
+	outlook.searchParams.set('startdt', event.startsAt);
+	outlook.searchParams.set('enddt', event.endsAt);
+	outlook.searchParams.set('body', details);
+	if (event.address) outlook.searchParams.set('location', event.address);
+	outlook.searchParams.set('path', '/calendar/action/compose');
+	return { google: google.toString(), outlook: outlook.toString() };
+}

@@ -1,0 +1,460 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { DB } from '../../db';
+import type { Database } from '../../db/schema';
+import type { RegistrationStatus } from '../../db/tables/events';
+import type { Viewer } from '../viewer';
+import type { EventQuestion } from './schema';
+
+export interface RegistrationRow {
+	id: string;
+	userId: string | null;
+	name: string;
+	email: string;
+	organisation: string | null;
+	status: RegistrationStatus;
+	queueNumber: number | null;
+	answers: Record<string, string>;
+	attended: boolean;
+	createdAt: string;
+	promotedAt: string | null;
+	isGuest: boolean;
+}
+
+export const parseAnswers = (json: string): Record<string, string> => {
+	try {
+		const value = JSON.parse(json) as unknown;
+		return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+	} catch {
+		return {};
+	}
+};
+
+/**
+ * An event's registrations for its coordinators: those with a place (in order of registering),
+ * then the waiting list in its order, then guests who have not confirmed yet.
+ */
+export async function listRegistrations(db: DB, eventId: string): Promise<RegistrationRow[]> {
+	const rows = await db
+		.selectFrom('event_registrations as r')
+		.leftJoin('users as u', 'u.id', 'r.user_id')
+		.leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+		.select([
+			'r.id',
+			'r.user_id',
+			'r.guest_name',
+			'r.guest_email',
+			'r.guest_organisation',
+			'r.status',
+			'r.queue_number',
+			'r.answers',
+			'r.attended',
+			'r.created_at',
+			'r.promoted_at',
+			'u.name as user_name',
+			'u.email as user_email',
+			'o.name as organisation_name'
+		])
+		.where('r.event_id', '=', eventId)
+		.execute();
+	const rank = { registered: 0, waitlisted: 1, pending: 2 } as const;
+	return rows
+		.map((r) => ({
+			id: r.id,
+			userId: r.user_id,
+			name: r.user_name ?? r.guest_name ?? '',
+			email: r.user_email ?? r.guest_email ?? '',
+			organisation: r.organisation_name ?? r.guest_organisation ?? null,
+			status: r.status,
+			queueNumber: r.queue_number === null ? null : Number(r.queue_number),
+			answers: parseAnswers(r.answers),
+			attended: Boolean(r.attended),
+			createdAt: r.created_at,
+			promotedAt: r.promoted_at,
+			isGuest: r.user_id === null
+		}))
+		.sort(
+			(a, b) =>
+				rank[a.status] - rank[b.status] ||
+				(a.queueNumber ?? 0) - (b.queueNumber ?? 0) ||
+				(a.promotedAt ?? a.createdAt).localeCompare(b.promotedAt ?? b.createdAt) ||
+				a.id.localeCompare(b.id)
+		);
+}
+
+/**
+ * The visibility rule of policy.ts inside a query, on the alias `e`: visitors see public events,
+ * members also members' events and those of networks they are active in; admins and editors all.
+ */
+export function visibleEvents(viewer: Viewer) {
+	return (eb: ExpressionBuilder<Database & { e: Database['events'] }, 'e'>) => {
+		if (viewer.kind === 'visitor') return eb('e.visibility', '=', 'public');
+		if (viewer.role === 'admin' || viewer.role === 'editor') return eb.lit(true);
+		return eb.or([
+			eb('e.visibility', 'in', ['public', 'members']),
+			eb.and([
+				eb('e.visibility', '=', 'network'),
+				eb(
+					'e.network_id',
+					'in',
+					eb
+						.selectFrom('network_members')
+						.select('network_members.network_id')
+						.where('network_members.user_id', '=', viewer.userId)
+						.where('network_members.status', '=', 'active')
+				)
+			])
+		]);
+	};
+}
+
+export interface EventFilters {
+	format?: string;
+	theme?: string;
+	province?: string;
+	mode?: 'online' | 'on_site';
+	network?: string;
+}
+
+export interface ListInput {
+	viewer: Viewer;
+	when: 'upcoming' | 'past';
+	filters?: EventFilters;
+	/** Only events that start in this window (a month view). */
+	from?: string;
+	to?: string;
+	limit?: number;
+	offset?: number;
+	now?: string;
+}
+
+const LIST_COLUMNS = [
+	'e.id',
+	'e.slug',
+	'e.title',
+	'e.summary',
+	'e.format_id',
+	'f.name as format_name',
+	'e.organiser_kind',
+	'e.network_id',
+	'n.name as network_name',
+	'n.slug as network_slug',
+	'e.visibility',
+	'e.starts_at',
+	'e.ends_at',
+	'e.location_kind',
+	'e.venue',
+	'e.address',
+	'e.capacity',
+	'e.registration_opens_at',
+	'e.registration_closes_at',
+	'e.registration_closed'
+] as const;
+
+function listQuery(db: DB, input: ListInput) {
+	const at = input.now ?? new Date().toISOString();
+	const f = input.filters ?? {};
+	let query = db
+		.selectFrom('events as e')
+		.innerJoin('event_formats as f', 'f.id', 'e.format_id')
+		.leftJoin('networks as n', 'n.id', 'e.network_id')
+		.where(visibleEvents(input.viewer));
+	query =
+		input.when === 'upcoming'
+			? query.where('e.ends_at', '>', at)
+			: query.where('e.ends_at', '<=', at);
+	if (input.from) query = query.where('e.starts_at', '>=', input.from);
+	if (input.to) query = query.where('e.starts_at', '<', input.to);
+	if (f.format) query = query.where('e.format_id', '=', f.format);
+	if (f.network) query = query.where('n.slug', '=', f.network);
+	if (f.mode === 'online') query = query.where('e.location_kind', 'in', ['online', 'hybrid']);
+	if (f.mode === 'on_site') query = query.where('e.location_kind', 'in', ['on_site', 'hybrid']);
+	if (f.theme) {
+		const theme = f.theme;
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('event_themes as et')
+					.select('et.event_id')
+					.whereRef('et.event_id', '=', 'e.id')
+					.where('et.theme_id', '=', theme)
+			)
+		);
+	}
+	if (f.province) {
+		const province = f.province;
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('event_provinces as ep')
+					.select('ep.event_id')
+					.whereRef('ep.event_id', '=', 'e.id')
+					.where('ep.province_code', '=', province)
+			)
+		);
+	}
+	return query;
+}
+
+/** Counts of places per event. */
+async function countsFor(db: DB, ids: string[]) {
+	if (ids.length === 0) return new Map<string, { registered: number; waitlisted: number }>();
+	const rows = await db
+		.selectFrom('event_registrations')
+		.select(['event_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('event_id', 'in', ids)
+		.groupBy(['event_id', 'status'])
+		.execute();
+	const map = new Map<string, { registered: number; waitlisted: number }>();
+	for (const id of ids) map.set(id, { registered: 0, waitlisted: 0 });
+	for (const r of rows) {
+		const c = map.get(r.event_id)!;
+		if (r.status === 'registered') c.registered = Number(r.n);
+		if (r.status === 'waitlisted') c.waitlisted = Number(r.n);
+	}
+	return map;
+}
+
+async function linksFor(db: DB, ids: string[]) {
+	if (ids.length === 0) return { themes: [], provinces: [] };
+	const [themes, provinces] = await Promise.all([
+		db
+			.selectFrom('event_themes as et')
+			.innerJoin('themes as t', 't.id', 'et.theme_id')
+			.select(['et.event_id', 't.id', 't.name'])
+			.where('et.event_id', 'in', ids)
+			.orderBy('t.position')
+			.execute(),
+		db
+			.selectFrom('event_provinces as ep')
+			.innerJoin('provinces as p', 'p.code', 'ep.province_code')
+			.select(['ep.event_id', 'p.code', 'p.name'])
+			.where('ep.event_id', 'in', ids)
+			.orderBy('p.name')
+			.execute()
+	]);
+	return { themes, provinces };
+}
+
+/** Events for the calendar pages and the API: upcoming soonest first, past latest first. */
+export async function listEvents(db: DB, input: ListInput) {
+	const [rows, total] = await Promise.all([
+		listQuery(db, input)
+			.select(LIST_COLUMNS)
+			.orderBy('e.starts_at', input.when === 'upcoming' ? 'asc' : 'desc')
+			.orderBy('e.id')
+			.limit(input.limit ?? 20)
+			.offset(input.offset ?? 0)
+			.execute(),
+		listQuery(db, input)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
+	]);
+	const ids = rows.map((r) => r.id);
+	const [counts, links] = await Promise.all([countsFor(db, ids), linksFor(db, ids)]);
+	return {
+		total: Number(total.n),
+		events: rows.map((r) => ({
+			...r,
+			registration_closed: Boolean(r.registration_closed),
+			...counts.get(r.id)!,
+			themes: links.themes.filter((t) => t.event_id === r.id).map(({ id, name }) => ({ id, name })),
+			provinces: links.provinces
+				.filter((p) => p.event_id === r.id)
+				.map(({ code, name }) => ({ code, name }))
+		}))
+	};
+}
+
+export type EventListRow = Awaited<ReturnType<typeof listEvents>>['events'][number];
+
+/** One event by its slug, if the viewer may see it, with what its page shows. */
+export async function eventForViewer(db: DB, slug: string, viewer: Viewer) {
+	const row = await db
+		.selectFrom('events as e')
+		.innerJoin('event_formats as f', 'f.id', 'e.format_id')
+		.leftJoin('networks as n', 'n.id', 'e.network_id')
+		.select([
+			...LIST_COLUMNS,
+			'e.programme',
+			'e.programme_html',
+			'e.online_url',
+			'e.questions',
+			'e.created_at',
+			'e.updated_at'
+		])
+		.where('e.slug', '=', slug)
+		.where(visibleEvents(viewer))
+		.executeTakeFirst();
+	if (!row) return null;
+	const [counts, links, speakers, networkRole, mine] = await Promise.all([
+		countsFor(db, [row.id]),
+		linksFor(db, [row.id]),
+		db
+			.selectFrom('event_speakers')
+			.select(['name', 'role', 'user_id'])
+			.where('event_id', '=', row.id)
+			.orderBy('position')
+			.execute(),
+		networkRoleOf(db, row.network_id, viewer),
+		viewer.kind === 'member'
+			? db
+					.selectFrom('event_registrations')
+					.select(['id', 'status', 'queue_number', 'token', 'answers'])
+					.where('event_id', '=', row.id)
+					.where('user_id', '=', viewer.userId)
+					.executeTakeFirst()
+			: undefined
+	]);
+	let position: number | null = null;
+	if (mine?.status === 'waitlisted' && mine.queue_number !== null) {
+		const ahead = await db
+			.selectFrom('event_registrations')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('event_id', '=', row.id)
+			.where('status', '=', 'waitlisted')
+			.where('queue_number', '<', mine.queue_number)
+			.executeTakeFirstOrThrow();
+		position = Number(ahead.n) + 1;
+	}
+	return {
+		...row,
+		registration_closed: Boolean(row.registration_closed),
+		questions: parseQuestionsJson(row.questions),
+		...counts.get(row.id)!,
+		themes: links.themes.map(({ id, name }) => ({ id, name })),
+		provinces: links.provinces.map(({ code, name }) => ({ code, name })),
+		speakers,
+		networkRole,
+		mine: mine ? { ...mine, position, answers: parseAnswers(mine.answers) } : null
+	};
+}
+
+export type EventDetailRow = NonNullable<Awaited<ReturnType<typeof eventForViewer>>>;
+
+export function parseQuestionsJson(json: string): EventQuestion[] {
+	try {
+		const value = JSON.parse(json) as unknown;
+		return Array.isArray(value) ? (value as EventQuestion[]) : [];
+	} catch {
+		return [];
+	}
+}
+
+/** The viewer's active role in a network (null when none, or no network). */
+export async function networkRoleOf(
+	db: DB,
+	networkId: string | null,
+	viewer: Viewer
+): Promise<'member' | 'coordinator' | null> {
+	if (!networkId || viewer.kind !== 'member') return null;
+	const row = await db
+		.selectFrom('network_members')
+		.select('role')
+		.where('network_id', '=', networkId)
+		.where('user_id', '=', viewer.userId)
+		.where('status', '=', 'active')
+		.executeTakeFirst();
+	return row?.role ?? null;
+}
+
+/** The networks a member coordinates (the organisers they may choose when creating an event). */
+export async function coordinatedNetworks(db: DB, userId: string) {
+	return db
+		.selectFrom('network_members as nm')
+		.innerJoin('networks as n', 'n.id', 'nm.network_id')
+		.select(['n.id', 'n.name', 'n.slug'])
+		.where('nm.user_id', '=', userId)
+		.where('nm.role', '=', 'coordinator')
+		.where('nm.status', '=', 'active')
+		.orderBy('n.name')
+		.execute();
+}
+
+/** Every network (for admins and editors choosing an organiser). */
+export async function allNetworks(db: DB) {
+	return db.selectFrom('networks').select(['id', 'name', 'slug']).orderBy('name').execute();
+}
+
+/** The filter choices of the calendar: formats, themes, provinces, networks the viewer sees. */
+export async function filterChoices(db: DB) {
+	const [formats, themes, provinces, networks] = await Promise.all([
+		db.selectFrom('event_formats').select(['id', 'name']).orderBy('position').execute(),
+		db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),
+		db.selectFrom('provinces').select(['code', 'name']).orderBy('name').execute(),
+		db
+			.selectFrom('networks as n')
+			.select(['n.slug', 'n.name'])
+			.where((eb) =>
+				eb.exists(eb.selectFrom('events as e').select('e.id').whereRef('e.network_id', '=', 'n.id'))
+			)
+			.where('n.visibility', '!=', 'private')
+			.orderBy('n.name')
+			.execute()
+	]);
+	return { formats, themes, provinces, networks };
+}
+
+/** A registration by the secret of its links (the cancel page), with its event. */
+export async function registrationByToken(db: DB, token: string) {
+	return db
+		.selectFrom('event_registrations as r')
+		.innerJoin('events as e', 'e.id', 'r.event_id')
+		.select([
+			'r.id',
+			'r.status',
+			'r.guest_name',
+			'e.id as event_id',
+			'e.slug',
+			'e.title',
+			'e.starts_at',
+			'e.ends_at'
+		])
+		.where('r.token', '=', token)
+		.executeTakeFirst();
+}
+
+/** The events a member has a place or waits for, for the personal calendar feed. */
+export async function myEvents(db: DB, userId: string, since: string) {
+	return db
+		.selectFrom('event_registrations as r')
+		.innerJoin('events as e', 'e.id', 'r.event_id')
+		.select([
+			'e.id',
+			'e.slug',
+			'e.title',
+			'e.summary',
+			'e.starts_at',
+			'e.ends_at',
+			'e.location_kind',
+			'e.venue',
+			'e.address',
+			'e.online_url',
+			'e.updated_at',
+			'r.status'
+		])
+		.where('r.user_id', '=', userId)
+		.where('r.status', 'in', ['registered', 'waitlisted'])
+		.where('e.ends_at', '>', since)
+		.orderBy('e.starts_at')
+		.execute();
+}
+
+/** The member a calendar-feed secret belongs to. */
+export async function feedOwner(db: DB, token: string) {
+	return db
+		.selectFrom('event_feed_tokens as t')
+		.innerJoin('users as u', 'u.id', 't.user_id')
+		.select(['u.id', 'u.name'])
+		.where('t.token', '=', token)
+		.where('u.status', '=', 'active')
+		.executeTakeFirst();
+}
+
+export async function feedTokenOf(db: DB, userId: string) {
+	const row = await db
+		.selectFrom('event_feed_tokens')
+		.select('token')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return row?.token ?? null;
+}

@@ -1,0 +1,144 @@
+/**
+ * Event times: stored as UTC instants, entered and shown in Europe/Amsterdam. Pure functions
+ * over Intl, so daylight-saving changes (last Sunday of March and of October) come out right.
+ */
+
+export const EVENT_TIME_ZONE = 'Europe/Amsterdam';
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: EVENT_TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23'
+});
+
+export interface LocalParts {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+}
+
+/** The wall-clock time in Amsterdam at an instant. */
+export function amsterdamParts(instant: Date): LocalParts & { second: number } {
+	const get = (type: string) =>
+		Number(partsFormat.formatToParts(instant).find((p) => p.type === type)?.value ?? 0);
+	return {
+		year: get('year'),
+		month: get('month'),
+		day: get('day'),
+		hour: get('hour'),
+		minute: get('minute'),
+		second: get('second')
+	};
+}
+
+/** Minutes Amsterdam is ahead of UTC at an instant (60 in winter, 120 in summer). */
+export function amsterdamOffsetMinutes(instant: Date): number {
+	const p = amsterdamParts(instant);
+	const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+	return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * A wall-clock time in Amsterdam ('2026-03-29T10:00', as a datetime-local field posts it) as a
+ * UTC ISO string; null when it is not a valid time or does not exist (the hour skipped in March).
+ * A time that occurs twice (the hour repeated in October) means its first occurrence.
+ */
+export function amsterdamToUtc(local: string): string | null {
+	const m = LOCAL.exec(local.trim());
+	if (!m) return null;
+	const [year, month, day, hour, minute] = m.slice(1).map(Number) as [
+		number,
+		number,
+		number,
+		number,
+		number
+	];
+	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+	const naive = Date.UTC(year, month - 1, day, hour, minute);
+	// Try both offsets Amsterdam uses; the earlier instant that shows this wall-clock time wins.
+	for (const offset of [120, 60]) {
+		const instant = new Date(naive - offset * 60_000);
+		const p = amsterdamParts(instant);
+		if (
+			p.year === year &&
+			p.month === month &&
+			p.day === day &&
+			p.hour === hour &&
+			p.minute === minute
+		) {
+			return instant.toISOString();
+		}
+	}
+	return null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as the value of a datetime-local field in Amsterdam time. */
+export function utcToAmsterdamLocal(iso: string): string {
+	const p = amsterdamParts(new Date(iso));
+	return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+const dateFormats = {
+	nl: new Intl.DateTimeFormat('nl-NL', {
+		timeZone: EVENT_TIME_ZONE,
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	}),
+	en: new Intl.DateTimeFormat('en-GB', {
+		timeZone: EVENT_TIME_ZONE,
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	})
+};
+const timeFormat = new Intl.DateTimeFormat('nl-NL', {
+	timeZone: EVENT_TIME_ZONE,
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** "zondag 29 maart 2026" */
+export function formatDate(iso: string, locale: 'nl' | 'en' = 'nl'): string {
+	return dateFormats[locale].format(new Date(iso));
+}
+
+/** "10:00" */
+export function formatTime(iso: string): string {
+	return timeFormat.format(new Date(iso));
+}
+
+/** "zondag 29 maart 2026, 10:00–12:30" (or with both dates when it spans days). */
+export function formatRange(startsAt: string, endsAt: string, locale: 'nl' | 'en' = 'nl'): string {
+	const startDate = formatDate(startsAt, locale);
+	const endDate = formatDate(endsAt, locale);
+	return startDate === endDate
+		? `${startDate}, ${formatTime(startsAt)}–${formatTime(endsAt)}`
+		: `${startDate} ${formatTime(startsAt)} – ${endDate} ${formatTime(endsAt)}`;
+}
+
+/** 'YYYY-MM' of an instant in Amsterdam. */
+export function amsterdamMonth(iso: string): string {
+	const p = amsterdamParts(new Date(iso));
+	return `${p.year}-${pad(p.month)}`;
+}
+
+/** 'YYYY-MM-DD' of an instant in Amsterdam. */
+export function amsterdamDay(iso: string): string {
+	const p = amsterdamParts(new Date(iso));
+	return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
