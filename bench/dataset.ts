@@ -27,7 +27,7 @@ export interface Dataset {
 }
 
 /** mulberry32: a small, fixed-seed generator, so the data set is the same on every run. */
-function random(seed: number) {
+export function random(seed: number) {
 	let a = seed;
 	return () => {
 		a = (a + 0x6d2b79f5) | 0;

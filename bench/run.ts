@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db/index';
 import { prepareDatabase } from '../src/lib/server/db/setup';
 import { parseConfig } from '../src/lib/server/platform/config';
+import pg from 'pg';
 import { type Dataset, generateDataset } from './dataset';
+import { generateLibrary, type LibraryDataset, type SearchTiming, timeSearches } from './library';
 
 // `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000 --replies 200000]`:
 // builds the app, seeds a fresh data directory with the demo and a generated data set
@@ -29,7 +31,12 @@ interface Scenario {
 }
 
 /** Every load scenario, in the order they run. Add new ones here. */
-function scenarios(dataset: Dataset, member: Record<string, string>): Scenario[] {
+function scenarios(
+	dataset: Dataset,
+	library: LibraryDataset,
+	member: Record<string, string>
+): Scenario[] {
+	const searchFor = (q: string) => `/zoeken?q=${encodeURIComponent(q)}`;
 	return [
 		{ name: 'ceiling: bare node:http 20 KB', target: 'ceiling', path: '/' },
 		{ name: 'home page', target: 'app', path: '/' },
@@ -57,6 +64,36 @@ function scenarios(dataset: Dataset, member: Record<string, string>): Scenario[]
 			target: 'app',
 			path: `/netwerken/${dataset.networkSlug}/discussies/${dataset.threadId}`,
 			headers: member
+		},
+		{
+			name: 'knowledge library: 2 facets, member',
+			target: 'app',
+			path: `/kennis?thema=${library.theme}&provincie=${library.province}`,
+			headers: member
+		},
+		{
+			name: 'knowledge item, member',
+			target: 'app',
+			path: `/kennis/${library.itemSlug}`,
+			headers: member
+		},
+		{
+			name: 'search: rare word, member',
+			target: 'app',
+			path: searchFor(library.queries.rare),
+			headers: member
+		},
+		{
+			name: 'search: common word, member',
+			target: 'app',
+			path: searchFor(library.queries.common),
+			headers: member
+		},
+		{
+			name: 'search: two words, member',
+			target: 'app',
+			path: searchFor(library.queries.twoWords),
+			headers: member
 		}
 	];
 }
@@ -76,6 +113,9 @@ interface Options {
 	members: number;
 	organisations: number;
 	replies: number;
+	items: number;
+	/** A PostgreSQL database to time the search on as well (in a schema of its own). */
+	postgres: string | undefined;
 }
 
 interface ServerProcess {
@@ -113,7 +153,9 @@ function parseOptions(): Options {
 			connections: { type: 'string', default: '10' },
 			members: { type: 'string', default: '20000' },
 			organisations: { type: 'string', default: '600' },
-			replies: { type: 'string', default: '200000' }
+			replies: { type: 'string', default: '200000' },
+			items: { type: 'string', default: '100000' },
+			postgres: { type: 'string', default: process.env.DATABASE_URL_BENCH ?? '' }
 		}
 	});
 	return {
@@ -122,7 +164,9 @@ function parseOptions(): Options {
 		connections: positiveInteger('--connections', values.connections),
 		members: positiveInteger('--members', values.members),
 		organisations: positiveInteger('--organisations', values.organisations),
-		replies: positiveInteger('--replies', values.replies)
+		replies: positiveInteger('--replies', values.replies),
+		items: positiveInteger('--items', values.items),
+		postgres: values.postgres || undefined
 	};
 }
 
@@ -366,22 +410,95 @@ function writeResults(data: object, date: Date): string {
 // ---------------------------------------------------------------------------------------------
 // data and session
 
-/** Migrates and seeds the data directory as the app would, then adds the generated data set. */
-async function seed(dataDir: string, options: Options): Promise<Dataset> {
+interface Seeded {
+	dataset: Dataset;
+	library: LibraryDataset;
+	searchTimings: SearchTiming[];
+}
+
+/**
+ * Migrates and seeds a database as the app would, adds the generated data set and the library
+ * with its search index, and times the search in the process (no HTTP) as a demo member.
+ */
+async function seedAndTime(
+	handle: ReturnType<typeof openDatabase>,
+	options: Options,
+	dataDir: string
+) {
 	const parsed = parseConfig({ DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'warn' });
 	if (!parsed.ok) throw new Error(parsed.message);
+	const setup = await prepareDatabase(handle.db, parsed.config);
+	if (!setup.ok) throw new Error(setup.message);
+	const dataset = await generateDataset(handle.db, {
+		members: options.members,
+		organisations: options.organisations,
+		replies: options.replies,
+		threadReplies: 200
+	});
+	const authors = await handle.db
+		.selectFrom('users')
+		.select('id')
+		.where('status', '=', 'active')
+		.limit(2000)
+		.execute();
+	const library = await generateLibrary(handle.db, { items: options.items, authors });
+	const member = await handle.db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', BENCH_MEMBER)
+		.executeTakeFirstOrThrow();
+	const searchTimings = await timeSearches(
+		handle.db,
+		{ kind: 'member', userId: member.id, role: 'member' },
+		library.queries
+	);
+	return { dataset, library, searchTimings };
+}
+
+/** The data directory the app will run on (SQLite). */
+async function seed(dataDir: string, options: Options): Promise<Seeded> {
 	const handle = openDatabase({ dataDir, databaseUrl: undefined });
 	try {
-		const setup = await prepareDatabase(handle.db, parsed.config);
-		if (!setup.ok) throw new Error(setup.message);
-		return await generateDataset(handle.db, {
-			members: options.members,
-			organisations: options.organisations,
-			replies: options.replies,
-			threadReplies: 200
-		});
+		return await seedAndTime(handle, options, dataDir);
 	} finally {
 		await handle.close();
+	}
+}
+
+/** The same data on PostgreSQL, in a schema of its own that is dropped afterwards: search timings only. */
+async function timeOnPostgres(url: string, options: Options): Promise<Seeded> {
+	const schema = `bench_${Date.now().toString(36)}`;
+	const admin = async (text: string) => {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		try {
+			await client.query(text);
+		} finally {
+			await client.end();
+		}
+	};
+	await admin(`create schema ${schema}`);
+	const handle = openDatabase({ databaseUrl: url, dataDir: '', schema });
+	try {
+		return await seedAndTime(
+			handle,
+			options,
+			fs.mkdtempSync(path.join(os.tmpdir(), 'kn-bench-pg-'))
+		);
+	} finally {
+		await handle.close();
+		await admin(`drop schema if exists ${schema} cascade`);
+	}
+}
+
+function printSearchTimings(dialect: string, seeded: Seeded) {
+	console.log(
+		`\nSearch in the process (${dialect}; ${seeded.library.documents} documents indexed in ${seeded.library.indexSeconds.toFixed(0)} s):`
+	);
+	for (const t of seeded.searchTimings) {
+		console.log(
+			`  ${t.label.padEnd(9)} "${t.query}": ${t.results} results, p50 ${t.p50Ms.toFixed(1)} ms, p95 ${t.p95Ms.toFixed(1)} ms`
+		);
 	}
 }
 
@@ -440,11 +557,19 @@ async function main(): Promise<number> {
 
 	try {
 		console.log(
-			`Seeding ${dataDir}: the demo, ${options.members} members in ${options.organisations} organisations and ${options.replies} replies…`
+			`Seeding ${dataDir}: the demo, ${options.members} members in ${options.organisations} organisations, ${options.replies} replies and ${options.items} knowledge items…`
 		);
-		const seeded = Date.now();
-		const dataset = await seed(dataDir, options);
-		console.log(`Seeded in ${((Date.now() - seeded) / 1000).toFixed(0)} s`);
+		const seededAt = Date.now();
+		const seeded = await seed(dataDir, options);
+		const { dataset, library } = seeded;
+		console.log(`Seeded in ${((Date.now() - seededAt) / 1000).toFixed(0)} s`);
+		printSearchTimings('SQLite', seeded);
+		let onPostgres: Seeded | null = null;
+		if (options.postgres) {
+			console.log('Seeding the same data on PostgreSQL to time the search there…');
+			onPostgres = await timeOnPostgres(options.postgres, options);
+			printSearchTimings('PostgreSQL', onPostgres);
+		}
 		const [appPort, ceilingPort] = await freePorts(2);
 		const app = startApp(appPort!, dataDir);
 		const ceiling = startCeiling(ceilingPort!);
@@ -460,7 +585,7 @@ async function main(): Promise<number> {
 			}
 		}
 
-		const list = scenarios(dataset, await signIn(app));
+		const list = scenarios(dataset, library, await signIn(app));
 		const info = machine();
 		console.log(
 			`Measuring ${list.length} scenarios: ${WARM_UP_SECONDS} s warm-up + ${options.durationSeconds} s, ${options.connections} connections`
@@ -469,8 +594,20 @@ async function main(): Promise<number> {
 
 		console.log(`\nnode ${info.node}, ${info.cpuCount} CPUs, ${info.cpuModel}\n`);
 		printTable(results);
+		printSearchTimings('SQLite', seeded);
+		if (onPostgres) printSearchTimings('PostgreSQL', onPostgres);
 		const file = writeResults(
-			{ date: date.toISOString(), commit: gitCommit(), machine: info, options, results },
+			{
+				date: date.toISOString(),
+				commit: gitCommit(),
+				machine: info,
+				options,
+				results,
+				search: {
+					sqlite: seeded.searchTimings,
+					postgres: onPostgres?.searchTimings ?? null
+				}
+			},
 			date
 		);
 		console.log(`\nWritten to ${file}`);
