@@ -19,6 +19,13 @@ import {
 	threadSchema,
 	threadSummarySchema
 } from '../features/discussions/schema';
+import {
+	apiCreateSchema,
+	apiListSchema,
+	apiUpdateSchema,
+	knowledgeListOutSchema,
+	knowledgeOutSchema
+} from '../features/knowledge/schema';
 
 /**
  * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
@@ -92,7 +99,7 @@ export const memberDetailSchema = z.object({
 });
 
 interface Operation {
-	method: 'get' | 'post' | 'delete';
+	method: 'get' | 'post' | 'patch' | 'delete';
 	path: string;
 	summary: string;
 	/** Query parameters (all optional), each with its own schema. */
@@ -328,6 +335,95 @@ export const OPERATIONS: Operation[] = [
 				schema: errorSchema
 			},
 			404: { description: 'not_found: no such thread, or not visible', schema: errorSchema }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/knowledge',
+		summary:
+			'The knowledge library as the caller may see it (visitors: public items; members also members-only items and those of their networks). Filters combine; each facet counts its options with the other filters applied; 12 a page',
+		query: {
+			q: { description: 'Words in title, summary or text', schema: apiListSchema.shape.q },
+			kind: {
+				description: 'practice_example, insight, publication or report',
+				schema: z.enum(['practice_example', 'insight', 'publication', 'report'])
+			},
+			theme: { description: 'Theme id, e.g. circulaire-economie', schema: filterValue },
+			province: { description: 'Province code (ISO 3166-2), e.g. NL-ZH', schema: filterValue },
+			organisationType: {
+				description: 'Type of an organisation involved, e.g. gemeente',
+				schema: filterValue
+			},
+			year: { description: 'Year of publication', schema: z.int().min(1990).max(2100) },
+			sort: {
+				description: 'newest (default), useful (most "nuttig" votes) or viewed (most viewed)',
+				schema: z.enum(['newest', 'useful', 'viewed'])
+			},
+			page: { description: 'Page number, from 1', schema: z.int().min(1).max(10_000) }
+		},
+		responses: {
+			200: { description: 'Items, facets and the next page', schema: knowledgeListOutSchema },
+			400: { description: 'invalid_query: a parameter is malformed', schema: errorSchema }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/knowledge',
+		summary:
+			'Write a knowledge item (members): a draft, or published at once with publish: true. Markdown is sanitised; co-authors and the contact person by e-mail address, organisations by slug, the network by slug (visibility network)',
+		body: apiCreateSchema,
+		responses: {
+			201: { description: 'Created', schema: knowledgeOutSchema },
+			400: {
+				description:
+					'invalid_json, invalid_input, or a reference that does not exist: unknown_theme, unknown_province, unknown_organisation, unknown_member, unknown_network',
+				schema: errorSchema
+			},
+			401: unauthorized,
+			403: {
+				description: 'not_a_member; not_in_network: sharing in a network one is not in',
+				schema: errorSchema
+			}
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/knowledge/{slug}',
+		summary:
+			'One knowledge item with its structure, authors, adoptions ("Dit passen wij toe") and up to five related items the caller may see',
+		responses: {
+			200: { description: 'The item', schema: knowledgeOutSchema },
+			404: {
+				description: 'not_found: no such item, or not visible to the caller',
+				schema: errorSchema
+			}
+		}
+	},
+	{
+		method: 'patch',
+		path: '/api/v1/knowledge/{slug}',
+		summary:
+			'Change an item (its authors and editors). Fields left out stay as they are; version must be the current version (optimistic concurrency); publish: true publishes a draft. Every change is a new revision',
+		body: apiUpdateSchema,
+		responses: {
+			200: { description: 'The item as it is now', schema: knowledgeOutSchema },
+			400: {
+				description: 'invalid_json, invalid_input or an unknown reference',
+				schema: errorSchema
+			},
+			401: unauthorized,
+			403: {
+				description: 'forbidden: not an author or editor; not_a_member; not_in_network',
+				schema: errorSchema
+			},
+			404: {
+				description: 'not_found: no such item, or not visible to the caller',
+				schema: errorSchema
+			},
+			409: {
+				description: 'changed: the item changed since that version; unchanged: nothing to save',
+				schema: errorSchema
+			}
 		}
 	}
 ];

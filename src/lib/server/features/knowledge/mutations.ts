@@ -223,6 +223,8 @@ async function freeSlug(trx: DB, title: string): Promise<string> {
 				.execute()
 		).map((r) => r.slug)
 	);
+	// Addresses of the library's own pages are never an item's.
+	for (const reserved of ['nieuw', 'voorbeeld']) taken.add(reserved);
 	if (!taken.has(base)) return base;
 	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

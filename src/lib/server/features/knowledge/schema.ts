@@ -46,12 +46,12 @@ const ids = (max: number) =>
 	z
 		.array(id)
 		.max(max)
-		.transform((v) => [...new Set(v)]);
+		.overwrite((v) => [...new Set(v)]);
 
 const emails = z
 	.array(z.email().max(254))
 	.max(20)
-	.transform((v) => [...new Set(v.map((e) => e.toLowerCase()))]);
+	.overwrite((v) => [...new Set(v.map((e) => e.toLowerCase()))]);
 
 /** A knowledge item as written: the same for a new item and an edit. */
 export const knowledgeInputSchema = z

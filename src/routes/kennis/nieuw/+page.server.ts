@@ -1,0 +1,45 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { authorize } from '$lib/server/authorize';
+import { createItem } from '$lib/server/features/knowledge/mutations';
+import { formOptions, maySeeNetwork } from '$lib/server/features/knowledge/queries';
+import {
+	fieldProblems,
+	formInput,
+	knowledgeInputSchema
+} from '$lib/server/features/knowledge/schema';
+import { viewerFrom } from '$lib/server/features/viewer';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	authorize(locals, url, 'see_member_pages');
+	const viewer = viewerFrom(locals.user);
+	const wanted = url.searchParams.get('soort');
+	return {
+		options: await formOptions(locals.db, viewer),
+		kind: ['insight', 'publication', 'report'].includes(wanted ?? '') ? wanted! : 'practice_example'
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, request }) => {
+		authorize(locals, url, 'see_member_pages');
+		const viewer = viewerFrom(locals.user);
+		const form = await request.formData();
+		const values = formInput(form);
+		const parsed = knowledgeInputSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { values, problems: fieldProblems(parsed.error) });
+		if (
+			parsed.data.visibility === 'network' &&
+			!(await maySeeNetwork(locals.db, viewer, parsed.data.network))
+		) {
+			return fail(400, { values, problems: { network: 'not_in_network' } });
+		}
+		const result = await createItem(locals.db, {
+			writerId: locals.user.id,
+			input: parsed.data,
+			publish: form.get('publish') === '1'
+		});
+		if (!result.ok) return fail(400, { values, problem: result.reason });
+		redirect(303, `/kennis/${result.slug}`);
+	}
+};
