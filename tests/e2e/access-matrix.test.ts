@@ -74,6 +74,12 @@ const discussing = (inside: Outcome): Record<Role, Outcome> => ({
 	...room(inside, 'login'),
 	applicant: 'forbidden'
 });
+/** Editors' pages (search synonyms): editors and admins; other members are refused. */
+const editorial = (outcome: Outcome = 'ok'): Record<Role, Outcome> => ({
+	...signedIn('login', 'forbidden'),
+	editor: outcome,
+	admin: outcome
+});
 /** The demo's private network, whose slug stands for [slug] in the matrix. */
 const ROOM = 'coordinatorenoverleg';
 const api = signedIn('unauthorized', 'ok');
@@ -123,6 +129,13 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'GET /leden/[id]': members('not_found'),
 	'GET /leden/[id]/foto': members('not_found'),
 	'GET /zoeken': all('ok'),
+	// Suggestions for the header's search box: what the asker may see, for everyone.
+	'GET /zoeken/suggesties': all('ok'),
+	'GET /beheer/synoniemen': editorial(),
+	'POST /beheer/synoniemen?/toevoegen': editorial(),
+	'POST /beheer/synoniemen?/verwijderen': editorial('not_found'),
+	// Search is for everyone (visitors find what is public); a query without words is a 400.
+	'GET /api/v1/search': all('ok'),
 	'GET /toegankelijkheid': all('ok'),
 	'GET /privacy': all('ok'),
 	'GET /account-verwijderd': all('ok'),

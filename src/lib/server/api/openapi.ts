@@ -26,6 +26,7 @@ import {
 	knowledgeListOutSchema,
 	knowledgeOutSchema
 } from '../features/knowledge/schema';
+import { searchKindSchema } from '../features/search/schema';
 
 /**
  * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
@@ -98,6 +99,22 @@ export const memberDetailSchema = z.object({
 	)
 });
 
+/** A search hit: title and snippet as escaped HTML with <mark> around the words found. */
+export const searchHitSchema = z.object({
+	kind: searchKindSchema,
+	id: z.string(),
+	isReply: z.boolean(),
+	url: z.string(),
+	title: z.string(),
+	titleHtml: z.string(),
+	snippetHtml: z.string()
+});
+
+export const searchResultSchema = listOf(searchHitSchema).extend({
+	facets: z.array(z.object({ kind: searchKindSchema, count: z.number().int() })),
+	capped: z.boolean()
+});
+
 interface Operation {
 	method: 'get' | 'post' | 'patch' | 'delete';
 	path: string;
@@ -117,6 +134,28 @@ const forbidden = {
 const unauthorized = { description: 'Not signed in and no valid token', schema: errorSchema };
 
 export const OPERATIONS: Operation[] = [
+	{
+		method: 'get',
+		path: '/api/v1/search',
+		summary:
+			'Search everything the caller may see (visitors: what is public): Dutch stemming, compound words, synonyms, "quoted phrases"',
+		query: {
+			q: { description: 'The words to find (at most 200 characters)', schema: z.string() },
+			kind: { description: 'Only this kind of result', schema: searchKindSchema },
+			page: { description: 'Page number, ten a page', schema: z.number().int().min(1) }
+		},
+		responses: {
+			200: {
+				description: 'The hits, best first, with per-kind counts',
+				schema: searchResultSchema
+			},
+			400: {
+				description:
+					'query_empty: no words in q (only punctuation or operators); query_too_long; invalid_kind; invalid_query',
+				schema: errorSchema
+			}
+		}
+	},
 	{
 		method: 'get',
 		path: '/api/v1/me',

@@ -19,6 +19,7 @@ function detailsOf(text: string) {
 		into: read('into'),
 		network: read('network'),
 		reported: read('subject'),
+		terms: read('terms'),
 		removed: parsed.removed === true
 	};
 }
@@ -40,7 +41,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					? row.subject_name
 						? `${row.subject_name} (${row.subject_email})`
 						: null
-					: (detailsOf(row.details).domain ?? detailsOf(row.details).into)
+					: (detailsOf(row.details).domain ??
+						detailsOf(row.details).into ??
+						detailsOf(row.details).terms)
 		})),
 		total: log.total,
 		page: log.page,

@@ -46,7 +46,9 @@ export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	'conversations.member_b_id': ['id', 'created_at', 'last_message_at'],
 	// A coordinator or admin who deleted someone's post: that they did, not what it said.
 	'threads.deleted_by': ['id', 'network_id', 'deleted_at'],
-	'replies.deleted_by': ['id', 'thread_id', 'deleted_at']
+	'replies.deleted_by': ['id', 'thread_id', 'deleted_at'],
+	// An editor who added a set of search synonyms: shared vocabulary, not their own words.
+	'search_synonyms.created_by': ['id', 'terms', 'created_at']
 };
 
 /**

@@ -43,8 +43,8 @@ export const STOPWORDS = new Set(
  * organisation types and event formats, and common words of regional economic policy. Editors'
  * synonyms add their words to this list (buildLexicon).
  */
-export const BASE_PARTS: readonly string[] = (
-	// people and roles
+export const BASE_PARTS: readonly string[] = // people and roles
+(
 	'account accounts manager managers management medewerker medewerkers beleid adviseur ' +
 	'adviseurs functionaris functionarissen contact contacten leider leiders bestuurder ' +
 	'onderzoeker onderzoek coordinator coordinatie programma programmas project projecten ' +
@@ -251,8 +251,7 @@ export type QueryNode =
 	| { op: 'and' | 'or'; nodes: QueryNode[] };
 
 export type ParsedQuery =
-	| { ok: true; clauses: QueryNode[] }
-	| { ok: false; reason: 'empty' | 'too_long' };
+	{ ok: true; clauses: QueryNode[] } | { ok: false; reason: 'empty' | 'too_long' };
 
 const term = (token: string): QueryNode => ({ op: 'term', token });
 
@@ -285,7 +284,7 @@ function plainClauses(text: string, lexicon: Lexicon): QueryNode[] {
 		.filter((w) => !STOPWORDS.has(w));
 	const stemsOf = words.map(stem);
 	const clauses: QueryNode[] = [];
-	for (let i = 0; i < words.length; ) {
+	for (let i = 0; i < words.length;) {
 		let found: { set: SynonymVariant[]; length: number } | null = null;
 		for (const set of lexicon.synonyms) {
 			for (const variant of set) {
@@ -482,12 +481,7 @@ export function highlight(text: string, wanted: Set<string>, lexicon: Lexicon): 
  * A window of about `size` words of a text around the first word the query found, in
  * segments with those words marked, and '…' where it was cut.
  */
-export function snippet(
-	text: string,
-	wanted: Set<string>,
-	lexicon: Lexicon,
-	size = 32
-): Segment[] {
+export function snippet(text: string, wanted: Set<string>, lexicon: Lexicon, size = 32): Segment[] {
 	const words = wordsOf(text);
 	if (words.length === 0) return [];
 	const hits = words.map((w) => isHit(w.word, wanted, lexicon));

@@ -421,8 +421,7 @@ export async function ensureSearchIndex(db: DB): Promise<boolean> {
 // Editors' synonyms
 
 export type SynonymResult =
-	| { ok: true; id: string }
-	| { ok: false; reason: 'too_few_terms' | 'not_found' };
+	{ ok: true; id: string; terms: string[] } | { ok: false; reason: 'too_few_terms' | 'not_found' };
 
 /** Adds a set of terms that mean the same (at least two); written to the audit log. */
 export async function addSynonymSet(
@@ -445,7 +444,7 @@ export async function addSynonymSet(
 			details: { terms: terms.join(' = ') }
 		});
 	});
-	return { ok: true, id };
+	return { ok: true, id, terms };
 }
 
 /** Removes a set of synonyms; written to the audit log. */
@@ -467,7 +466,7 @@ export async function removeSynonymSet(
 			subjectId: input.id,
 			details: { terms: (JSON.parse(row.terms) as string[]).join(' = ') }
 		});
-		return { ok: true, id: input.id };
+		return { ok: true, id: input.id, terms: JSON.parse(row.terms) as string[] };
 	});
 }
 

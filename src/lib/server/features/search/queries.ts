@@ -154,6 +154,8 @@ export type SearchResult =
 	| {
 			ok: true;
 			hits: SearchHit[];
+			/** With `perKind` and no kind: the best hits of each kind, in the facets' order. */
+			groups: { kind: SearchKind; hits: SearchHit[] }[];
 			/** Per kind: how many the viewer may see (over the ranked candidates). */
 			facets: { kind: SearchKind; count: number }[];
 			/** How many in the chosen kind (or all). */
@@ -187,7 +189,14 @@ function rank(clauses: QueryNode[], rows: Candidate[]): Candidate[] {
  */
 export async function search(
 	db: DB,
-	input: { viewer: Viewer; query: string; kind?: SearchKind | null; page?: number; pageSize?: number }
+	input: {
+		viewer: Viewer;
+		query: string;
+		kind?: SearchKind | null;
+		page?: number;
+		pageSize?: number;
+		perKind?: number;
+	}
 ): Promise<SearchResult> {
 	const lexicon = await loadLexicon(db);
 	const parsed = parseQuery(input.query, lexicon);
@@ -207,32 +216,47 @@ export async function search(
 	const chosen = input.kind ? ranked.filter((r) => r.kind === input.kind) : ranked;
 	const pageCount = Math.max(1, Math.ceil(chosen.length / pageSize));
 	const page = Math.min(Math.max(1, Math.floor(input.page ?? 1) || 1), pageCount);
-	const ids = chosen.slice((page - 1) * pageSize, page * pageSize).map((r) => r.id);
+	const pageIds = chosen.slice((page - 1) * pageSize, page * pageSize).map((r) => r.id);
+	// The overview: the best few of each kind.
+	const groupIds =
+		input.perKind && !input.kind
+			? facets.map(({ kind }) => ({
+					kind,
+					ids: ranked
+						.filter((r) => r.kind === kind)
+						.slice(0, input.perKind)
+						.map((r) => r.id)
+				}))
+			: [];
+	const allIds = [...new Set([...pageIds, ...groupIds.flatMap((g) => g.ids)])];
 	const docs =
-		ids.length === 0
+		allIds.length === 0
 			? []
 			: await db
 					.selectFrom('search_documents')
 					.select(['id', 'kind', 'ref_id', 'parent_id', 'title', 'body', 'url'])
-					.where('id', 'in', ids)
+					.where('id', 'in', allIds)
 					.execute();
 	const byId = new Map(docs.map((d) => [Number(d.id), d]));
 	const wanted = queryTokens(parsed.clauses);
-	const hits: SearchHit[] = ids.flatMap((id) => {
-		const d = byId.get(id);
-		if (!d) return [];
-		return [
-			{
-				kind: d.kind,
-				refId: d.ref_id,
-				isReply: d.parent_id !== null,
-				url: d.url,
-				title: highlight(d.title, wanted, lexicon),
-				snippet: snippet(d.body, wanted, lexicon)
-			}
-		];
-	});
-	return { ok: true, hits, facets, total: chosen.length, capped, page, pageCount };
+	const hitsOf = (ids: number[]): SearchHit[] =>
+		ids.flatMap((id) => {
+			const d = byId.get(id);
+			if (!d) return [];
+			return [
+				{
+					kind: d.kind,
+					refId: d.ref_id,
+					isReply: d.parent_id !== null,
+					url: d.url,
+					title: highlight(d.title, wanted, lexicon),
+					snippet: snippet(d.body, wanted, lexicon)
+				}
+			];
+		});
+	const hits = hitsOf(pageIds);
+	const groups = groupIds.map((g) => ({ kind: g.kind, hits: hitsOf(g.ids) }));
+	return { ok: true, hits, groups, facets, total: chosen.length, capped, page, pageCount };
 }
 
 export interface Suggestion {

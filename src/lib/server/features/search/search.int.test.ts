@@ -3,7 +3,13 @@ import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { addNetworkMember, buildMember, buildNetwork } from '../../testing/factories';
 import { eraseAccount } from '../accounts/mutations';
-import { createReply, createThread, deleteThread, editThread, moveThread } from '../discussions/mutations';
+import {
+	createReply,
+	createThread,
+	deleteThread,
+	editThread,
+	moveThread
+} from '../discussions/mutations';
 import { updateNetwork } from '../networks/mutations';
 import { VISITOR, type Viewer } from '../viewer';
 import { segmentsToHtml } from './analyser';
@@ -21,14 +27,26 @@ const origin = 'https://kennisnetwerk.example';
 /** The fixed corpus of the relevance table: threads in a public network. */
 const CORPUS: [title: string, body: string][] = [
 	['Ondernemer zoekt financiering', 'Een ondernemer in Zwolle zocht krediet voor zijn bedrijf.'],
-	['Regionaal accountmanagement', 'Hoe organiseer je accountmanagement voor bedrijven in de regio?'],
+	[
+		'Regionaal accountmanagement',
+		'Hoe organiseer je accountmanagement voor bedrijven in de regio?'
+	],
 	['Account management bij de provincie', 'Goed account management begint met luisteren.'],
 	['Ondersteuning van het mkb', 'De gemeente Assen biedt ondersteuning van het mkb met een loket.'],
-	['Samenwerken met de Kamer van Koophandel', 'Samen met de Kamer van Koophandel hielden we spreekuren.'],
-	['Coöperatie van ondernemers in Twente', 'Een coöperatie bundelt de inkoop voor kleine bedrijven.'],
+	[
+		'Samenwerken met de Kamer van Koophandel',
+		'Samen met de Kamer van Koophandel hielden we spreekuren.'
+	],
+	[
+		'Coöperatie van ondernemers in Twente',
+		'Een coöperatie bundelt de inkoop voor kleine bedrijven.'
+	],
 	['Werken aan een circulaire economie', 'Grondstoffen hergebruiken in de maakindustrie.'],
 	['Beleid van Economische Zaken', 'De afdeling Economische Zaken schreef een nieuwe agenda.'],
-	['Kansen voor het midden- en kleinbedrijf', 'Digitalisering helpt het midden- en kleinbedrijf vooruit.']
+	[
+		'Kansen voor het midden- en kleinbedrijf',
+		'Digitalisering helpt het midden- en kleinbedrijf vooruit.'
+	]
 ];
 
 /** Query -> the titles that must be the top results (in any order among themselves). */
@@ -42,7 +60,10 @@ const RELEVANCE: [query: string, top: string[]][] = [
 	['mkb-ondersteuning', ['Ondersteuning van het mkb']],
 	// synonyms
 	['mkb', ['Ondersteuning van het mkb', 'Kansen voor het midden- en kleinbedrijf']],
-	['midden- en kleinbedrijf', ['Ondersteuning van het mkb', 'Kansen voor het midden- en kleinbedrijf']],
+	[
+		'midden- en kleinbedrijf',
+		['Ondersteuning van het mkb', 'Kansen voor het midden- en kleinbedrijf']
+	],
 	['KVK', ['Samenwerken met de Kamer van Koophandel']],
 	['EZ', ['Beleid van Economische Zaken']],
 	['circulair', ['Werken aan een circulaire economie']],
