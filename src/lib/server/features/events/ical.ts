@@ -99,7 +99,7 @@ export function eventsIcs(events: IcsEvent[], calName?: string): string {
 		productId: 'kennisnetwerk/evenementen',
 		...(calName ? { calName } : {})
 	});
-	if (error || value === undefined) throw error ?? new Error('ics produced no calendar');
+	if (error || !value) throw error ?? new Error('ics produced no calendar');
 	const withZone = value
 		.replace(/\r?\n/g, '\r\n')
 		.replace(/^(DTSTART|DTEND):(\d{8}T\d{6})Z\r$/gm, (_all, name: string, stamp: string) => {

@@ -904,3 +904,27 @@ export async function renewFeedToken(db: DB, userId: string): Promise<string> {
 		.execute();
 	return token;
 }
+
+/** The attendance list saved at once: exactly the ticked participants came. */
+export async function saveAttendance(
+	db: DB,
+	input: { eventId: string; attendedIds: string[] }
+): Promise<{ ok: true; attended: number }> {
+	return db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('event_registrations')
+			.set({ attended: false, updated_at: now() })
+			.where('event_id', '=', input.eventId)
+			.where('status', '=', 'registered')
+			.execute();
+		if (input.attendedIds.length === 0) return { ok: true as const, attended: 0 };
+		const result = await trx
+			.updateTable('event_registrations')
+			.set({ attended: true, updated_at: now() })
+			.where('event_id', '=', input.eventId)
+			.where('status', '=', 'registered')
+			.where('id', 'in', input.attendedIds)
+			.executeTakeFirst();
+		return { ok: true as const, attended: Number(result.numUpdatedRows) };
+	});
+}

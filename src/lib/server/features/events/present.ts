@@ -1,6 +1,7 @@
 import type { EventDetailRow, EventListRow, RegistrationRow } from './queries';
 import { registrationState } from './mutations';
-import { amsterdamDay, formatRange, formatTime } from './time';
+import { type EventFields, questionsText } from './schema';
+import { amsterdamDay, formatRange, formatTime, utcToAmsterdamLocal } from './time';
 
 /** Rows -> what pages and the API show. Times stay UTC instants; `when` is Amsterdam text. */
 
@@ -103,4 +104,40 @@ export function calendarLinks(event: {
 	if (event.address) outlook.searchParams.set('location', event.address);
 	outlook.searchParams.set('path', '/calendar/action/compose');
 	return { google: google.toString(), outlook: outlook.toString() };
+}
+
+/** An event as the edit form's fields (times in Amsterdam), also to prefill a copy. */
+export function eventFormFields(row: EventDetailRow): EventFields {
+	return {
+		title: row.title,
+		summary: row.summary,
+		formatId: row.format_id,
+		programme: row.programme,
+		organiser: row.network_id ? `network:${row.network_id}` : 'platform',
+		visibility: row.visibility,
+		startsAt: utcToAmsterdamLocal(row.starts_at),
+		endsAt: utcToAmsterdamLocal(row.ends_at),
+		locationKind: row.location_kind,
+		venue: row.venue,
+		address: row.address,
+		onlineUrl: row.online_url,
+		capacity: row.capacity === null ? '' : String(row.capacity),
+		registrationOpensAt: row.registration_opens_at
+			? utcToAmsterdamLocal(row.registration_opens_at)
+			: '',
+		registrationClosesAt: row.registration_closes_at
+			? utcToAmsterdamLocal(row.registration_closes_at)
+			: '',
+		questions: questionsText(row.questions),
+		speakers: row.speakers
+			.filter((s) => s.role === 'speaker')
+			.map((s) => s.name)
+			.join('\n'),
+		guestExperts: row.speakers
+			.filter((s) => s.role === 'guest_expert')
+			.map((s) => s.name)
+			.join('\n'),
+		themes: row.themes.map((t) => t.id),
+		provinces: row.provinces.map((p) => p.code)
+	};
 }

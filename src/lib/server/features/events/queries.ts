@@ -117,7 +117,7 @@ export interface EventFilters {
 
 export interface ListInput {
 	viewer: Viewer;
-	when: 'upcoming' | 'past';
+	when: 'upcoming' | 'past' | 'all';
 	filters?: EventFilters;
 	/** Only events that start in this window (a month view). */
 	from?: string;
@@ -240,7 +240,7 @@ export async function listEvents(db: DB, input: ListInput) {
 	const [rows, total] = await Promise.all([
 		listQuery(db, input)
 			.select(LIST_COLUMNS)
-			.orderBy('e.starts_at', input.when === 'upcoming' ? 'asc' : 'desc')
+			.orderBy('e.starts_at', input.when === 'past' ? 'desc' : 'asc')
 			.orderBy('e.id')
 			.limit(input.limit ?? 20)
 			.offset(input.offset ?? 0)
@@ -457,4 +457,63 @@ export async function feedTokenOf(db: DB, userId: string) {
 		.where('user_id', '=', userId)
 		.executeTakeFirst();
 	return row?.token ?? null;
+}
+
+/**
+ * An event for its .ics: when the viewer may see it, or when `token` is the secret of one of its
+ * registrations (the calendar link in a confirmation mail works without signing in). The meeting
+ * link is returned only to someone with a place: by that token, or as the signed-in registrant.
+ */
+export async function eventForIcs(db: DB, slug: string, viewer: Viewer, token: string | null) {
+	const row = await db
+		.selectFrom('events as e')
+		.select([
+			'e.id',
+			'e.slug',
+			'e.title',
+			'e.summary',
+			'e.starts_at',
+			'e.ends_at',
+			'e.location_kind',
+			'e.venue',
+			'e.address',
+			'e.online_url',
+			'e.updated_at'
+		])
+		.where('e.slug', '=', slug)
+		.where((eb) => {
+			const visible = visibleEvents(viewer)(eb);
+			if (!token) return visible;
+			return eb.or([
+				visible,
+				eb.exists(
+					eb
+						.selectFrom('event_registrations as r')
+						.select('r.id')
+						.whereRef('r.event_id', '=', 'e.id')
+						.where('r.token', '=', token)
+				)
+			]);
+		})
+		.executeTakeFirst();
+	if (!row) return null;
+	let query = db
+		.selectFrom('event_registrations')
+		.select('id')
+		.where('event_id', '=', row.id)
+		.where('status', '=', 'registered');
+	if (token) query = query.where('token', '=', token);
+	else if (viewer.kind === 'member') query = query.where('user_id', '=', viewer.userId);
+	const registered = token || viewer.kind === 'member' ? await query.executeTakeFirst() : undefined;
+	return { ...row, registrant: Boolean(registered) };
+}
+
+/** An active member by e-mail address (a coordinator adding a participant). */
+export async function activeMemberByEmail(db: DB, email: string) {
+	return db
+		.selectFrom('users')
+		.select(['id', 'name'])
+		.where('email', '=', email.trim().toLowerCase())
+		.where('status', '=', 'active')
+		.executeTakeFirst();
 }

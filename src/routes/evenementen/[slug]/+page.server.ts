@@ -1,0 +1,119 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { cancelMember, registerGuest, registerMember } from '$lib/server/features/events/mutations';
+import { can, type EventSubject } from '$lib/server/features/events/policy';
+import { calendarLinks, presentEventDetail } from '$lib/server/features/events/present';
+import { eventForViewer } from '$lib/server/features/events/queries';
+import { guestSchema, parseAnswers } from '$lib/server/features/events/schema';
+import { viewerFrom } from '$lib/server/features/viewer';
+import { getConfig } from '$lib/server/platform/config';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOT_FOUND = 'Dit evenement bestaat niet, of je hebt er geen toegang toe.';
+
+async function found(locals: App.Locals, slug: string) {
+	const viewer = viewerFrom(locals.user);
+	const event = await eventForViewer(locals.db, slug, viewer);
+	if (!event) error(404, NOT_FOUND);
+	const subject: EventSubject = {
+		visibility: event.visibility,
+		networkId: event.network_id,
+		networkRole: event.networkRole
+	};
+	if (!can(viewer, 'see', subject)) error(404, NOT_FOUND);
+	return { viewer, event, subject };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { viewer, event, subject } = await found(locals, params.slug);
+	const manage = can(viewer, 'manage', subject);
+	const detail = presentEventDetail(event, {
+		locale: locals.locale === 'en' ? 'en' : 'nl',
+		showLink: event.mine?.status === 'registered' || manage
+	});
+	const url = new URL(`/evenementen/${event.slug}`, getConfig().origin).toString();
+	return {
+		event: detail,
+		calendar: calendarLinks({ ...detail, url }),
+		icsHref:
+			event.mine?.status === 'registered'
+				? `/evenementen/${event.slug}/agenda.ics?sleutel=${event.mine.token}`
+				: `/evenementen/${event.slug}/agenda.ics`,
+		may: {
+			register: can(viewer, 'register', subject),
+			registerAsGuest: can(viewer, 'register_as_guest', subject),
+			manage
+		},
+		signedIn: viewer.kind === 'member'
+	};
+};
+
+const answersFrom = (
+	form: FormData,
+	questions: { id: string; label: string; required: boolean }[]
+) => parseAnswers(questions, (id) => form.get(`vraag-${id}`));
+
+export const actions: Actions = {
+	aanmelden: async ({ locals, params, request, url }) => {
+		const { viewer, event, subject } = await found(locals, params.slug);
+		if (viewer.kind !== 'member') {
+			if (!locals.user) redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname)}`);
+			error(403, 'Alleen leden van het kennisnetwerk kunnen zich zo aanmelden.');
+		}
+		if (!can(viewer, 'register', subject)) return fail(403, { problem: 'not_allowed' });
+		const form = await request.formData();
+		const answers = answersFrom(form, event.questions);
+		if (!answers.ok) return fail(400, { problem: 'answers_missing', missing: answers.missing });
+		const result = await registerMember(locals.db, {
+			eventId: event.id,
+			userId: viewer.userId,
+			answers: answers.answers,
+			origin: getConfig().origin
+		});
+		if (!result.ok) return fail(409, { problem: result.reason });
+		return { done: result.already ? 'already' : result.status, position: result.position };
+	},
+	afmelden: async ({ locals, params, url }) => {
+		const { viewer, event } = await found(locals, params.slug);
+		if (viewer.kind !== 'member') {
+			if (!locals.user) redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname)}`);
+			error(403, 'Alleen leden van het kennisnetwerk kunnen zich zo afmelden.');
+		}
+		const result = await cancelMember(locals.db, {
+			eventId: event.id,
+			userId: viewer.userId,
+			origin: getConfig().origin
+		});
+		if (!result.ok) return fail(409, { problem: result.reason });
+		return { done: 'cancelled' };
+	},
+	gast: async ({ locals, params, request }) => {
+		const { viewer, event, subject } = await found(locals, params.slug);
+		if (viewer.kind === 'member') return fail(409, { problem: 'use_member_registration' });
+		if (!can(viewer, 'register_as_guest', subject)) {
+			return fail(403, { problem: 'guest_not_allowed' });
+		}
+		const form = await request.formData();
+		const fields = {
+			name: String(form.get('name') ?? '').slice(0, 200),
+			email: String(form.get('email') ?? '').slice(0, 300),
+			organisation: String(form.get('organisation') ?? '').slice(0, 300)
+		};
+		const parsed = guestSchema.safeParse(fields);
+		if (!parsed.success) {
+			const field = String(parsed.error.issues[0]?.path[0] ?? 'name');
+			return fail(400, { problem: `guest_${field}_invalid`, guest: fields });
+		}
+		const answers = answersFrom(form, event.questions);
+		if (!answers.ok) {
+			return fail(400, { problem: 'answers_missing', missing: answers.missing, guest: fields });
+		}
+		const result = await registerGuest(locals.db, {
+			eventId: event.id,
+			...parsed.data,
+			answers: answers.answers,
+			origin: getConfig().origin
+		});
+		if (!result.ok) return fail(409, { problem: result.reason, guest: fields });
+		return { done: 'guest_pending', email: parsed.data.email };
+	}
+};

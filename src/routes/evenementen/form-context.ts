@@ -1,0 +1,53 @@
+import { canOrganiseForPlatform } from '$lib/server/features/events/policy';
+import {
+	allNetworks,
+	coordinatedNetworks,
+	filterChoices
+} from '$lib/server/features/events/queries';
+import type { EventFields } from '$lib/server/features/events/schema';
+import type { Viewer } from '$lib/server/features/viewer';
+
+/** What the event form offers this person: formats, themes, provinces and the organisers they may pick. */
+export async function formChoices(
+	db: App.Locals['db'],
+	viewer: Extract<Viewer, { kind: 'member' }>,
+	keepNetwork: { id: string; name: string } | null = null
+) {
+	const platform = canOrganiseForPlatform(viewer);
+	const [choices, networks] = await Promise.all([
+		filterChoices(db),
+		platform ? allNetworks(db) : coordinatedNetworks(db, viewer.userId)
+	]);
+	const list = networks.map((n) => ({ id: n.id, name: n.name }));
+	if (keepNetwork && !list.some((n) => n.id === keepNetwork.id)) list.push(keepNetwork);
+	return {
+		formats: choices.formats,
+		themes: choices.themes,
+		provinces: choices.provinces,
+		networks: list,
+		platform
+	};
+}
+
+export const emptyFields = (formatId: string, organiser: string): EventFields => ({
+	title: '',
+	summary: '',
+	formatId,
+	programme: '',
+	organiser,
+	visibility: 'members',
+	startsAt: '',
+	endsAt: '',
+	locationKind: 'on_site',
+	venue: '',
+	address: '',
+	onlineUrl: '',
+	capacity: '',
+	registrationOpensAt: '',
+	registrationClosesAt: '',
+	questions: '',
+	speakers: '',
+	guestExperts: '',
+	themes: [],
+	provinces: []
+});
