@@ -1,3 +1,5 @@
+import { presentEvent } from '$lib/server/features/events/present';
+import { listEvents } from '$lib/server/features/events/queries';
 import { homeReach } from '$lib/server/features/home/queries';
 import { listNetworks } from '$lib/server/features/networks/queries';
 import { presentNetwork } from '$lib/server/features/networks/present';
@@ -9,17 +11,20 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const viewer = viewerFrom(locals.user);
 	const member = locals.user?.status === 'active' ? locals.user : null;
-	const [networks, reach, suggestions] = await Promise.all([
+	const [networks, reach, suggestions, nextEvents] = await Promise.all([
 		listNetworks(locals.db, { viewer }),
 		homeReach.get(locals.db),
 		// "Wie deed dit al?" on a member's own start page.
-		member ? suggestionsFor(locals.db, member.id) : []
+		member ? suggestionsFor(locals.db, member.id) : [],
+		// The next events the viewer may see.
+		listEvents(locals.db, { viewer, when: 'upcoming', limit: 3 })
 	]);
 	const presented = networks.map(presentNetwork);
 	return {
 		thematic: presented.filter((n) => n.kind === 'thematic'),
 		regional: presented.filter((n) => n.kind === 'regional'),
 		reach,
-		suggestions: suggestions.map(presentSuggestion)
+		suggestions: suggestions.map(presentSuggestion),
+		nextEvents: nextEvents.events.map((e) => presentEvent(e, locals.locale === 'en' ? 'en' : 'nl'))
 	};
 };

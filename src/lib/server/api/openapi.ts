@@ -13,6 +13,11 @@ import {
 } from '../features/contact/schema';
 import { SORTS } from '../features/people/schema';
 import {
+	eventDetailOutSchema,
+	eventOutSchema,
+	registerBodySchema
+} from '../features/events/schema';
+import {
 	replyInputSchema,
 	replySchema,
 	threadInputSchema,
@@ -403,6 +408,37 @@ export const OPERATIONS: Operation[] = [
 		responses: {
 			200: { description: 'Items, facets and the next page', schema: knowledgeListOutSchema },
 			400: { description: 'invalid_query: a parameter is malformed', schema: errorSchema }
+		path: '/api/v1/events',
+		summary:
+			'The events the caller may see (visitors: the public ones), upcoming soonest first or past latest first; times are UTC instants, shown in Europe/Amsterdam',
+		query: {
+			when: { description: 'upcoming (default) or past', schema: z.enum(['upcoming', 'past']) },
+			format: { description: 'Event format id, e.g. webinar', schema: filterValue },
+			theme: { description: 'Theme id, e.g. circulaire-economie', schema: filterValue },
+			province: { description: 'Province code, e.g. NL-ZH', schema: filterValue },
+			mode: {
+				description: 'online (online or hybrid) or on_site (on site or hybrid)',
+				schema: z.enum(['online', 'on_site'])
+			},
+			network: { description: 'Organising network slug, e.g. mkb-deals', schema: filterValue },
+			page: { description: 'Page number, from 1 (20 a page)', schema: z.int().min(1).max(10_000) }
+		},
+		responses: {
+			200: { description: 'Events', schema: listOf(eventOutSchema) },
+			400: {
+				description: 'invalid_query (when, mode, page) or invalid_filter (unknown value)',
+				schema: errorSchema
+			}
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/events/{slug}',
+		summary:
+			'One event; the meeting link (onlineUrl) only for a caller with a place, and the caller’s own registration',
+		responses: {
+			200: { description: 'The event', schema: eventDetailOutSchema },
+			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema }
 		}
 	},
 	{
@@ -463,6 +499,35 @@ export const OPERATIONS: Operation[] = [
 				description: 'changed: the item changed since that version; unchanged: nothing to save',
 				schema: errorSchema
 			}
+		}
+		path: '/api/v1/events/{slug}/register',
+		summary:
+			'Register: 201 with a place, 202 on the waiting list (with the position), 200 when already registered or waiting',
+		body: registerBodySchema,
+		responses: {
+			200: { description: 'Already registered or waiting; nothing changed' },
+			201: { description: 'Registered' },
+			202: { description: 'On the waiting list' },
+			400: { description: 'invalid_json, invalid_input or answers_missing', schema: errorSchema },
+			401: unauthorized,
+			403: forbidden,
+			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema },
+			409: {
+				description: 'registration_closed or registration_not_open',
+				schema: errorSchema
+			}
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/events/{slug}/cancel',
+		summary: 'Cancel my registration or leave the waiting list; the first waiting gets the place',
+		responses: {
+			200: { description: 'Cancelled', schema: z.object({ cancelled: z.string() }) },
+			401: unauthorized,
+			403: forbidden,
+			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema },
+			409: { description: 'not_registered or event_over', schema: errorSchema }
 		}
 	}
 ];

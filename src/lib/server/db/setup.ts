@@ -7,6 +7,7 @@ import { seedAllowlist } from './seed/allowlist';
 import { type DemoSummary, seedDemo } from './seed/demo';
 import { seedDemoContact } from './seed/demo-contact';
 import { seedDemoDiscussions } from './seed/demo-discussions';
+import { seedDemoEvents } from './seed/demo-events';
 import { seedDemoNetworks } from './seed/demo-networks';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { type ReferenceCounts, seedReference } from './seed/reference';
@@ -39,6 +40,8 @@ export async function prepareDatabase(
 		// The search index covers what the demo just added (the seeds write their tables directly).
 		if (networks || discussions || profiles > 0) await reindexAll(db);
 		else await ensureSearchIndex(db);
+		await seedDemoProfiles(db);
+		await seedDemoEvents(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
 	await ensureSearchIndex(db);

@@ -158,10 +158,8 @@ function listQuery(db: DB, input: ListInput) {
 		.innerJoin('event_formats as f', 'f.id', 'e.format_id')
 		.leftJoin('networks as n', 'n.id', 'e.network_id')
 		.where(visibleEvents(input.viewer));
-	query =
-		input.when === 'upcoming'
-			? query.where('e.ends_at', '>', at)
-			: query.where('e.ends_at', '<=', at);
+	if (input.when === 'upcoming') query = query.where('e.ends_at', '>', at);
+	if (input.when === 'past') query = query.where('e.ends_at', '<=', at);
 	if (input.from) query = query.where('e.starts_at', '>=', input.from);
 	if (input.to) query = query.where('e.starts_at', '<', input.to);
 	if (f.format) query = query.where('e.format_id', '=', f.format);

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../db';
+import { seedDemo } from '../../db/seed/demo';
+import { seedDemoEvents } from '../../db/seed/demo-events';
+import { seedDemoNetworks } from '../../db/seed/demo-networks';
+import { seedReference } from '../../db/seed/reference';
+import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
+import { VISITOR, type Viewer } from '../viewer';
+import { listEvents, eventForViewer, eventForIcs } from './queries';
+
+describe.each(DIALECTS)('event calendar on %s', (dialect) => {
+	let handle: TestDatabase;
+	let db: DB;
+	let member: Viewer;
+	let insider: Viewer;
+
+	beforeAll(async () => {
+		handle = await migratedDatabase(dialect);
+		db = handle.db;
+		await seedReference(db);
+		await seedDemo(db, { password: 'demo-wachtwoord-2026' });
+		await seedDemoNetworks(db);
+		expect(await seedDemoEvents(db)).toBe(true);
+		expect(await seedDemoEvents(db)).toBe(false);
+		// A member outside Noordoost-Brabant, and one inside it.
+		const inside = await db
+			.selectFrom('network_members as nm')
+			.innerJoin('networks as n', 'n.id', 'nm.network_id')
+			.innerJoin('users as u', 'u.id', 'nm.user_id')
+			.select('u.id')
+			.where('n.slug', '=', 'noordoost-brabant')
+			.where('nm.status', '=', 'active')
+			.executeTakeFirstOrThrow();
+		const outside = await db
+			.selectFrom('users')
+			.select('id')
+			.where('email', '=', 'demo-member1@example.org')
+			.executeTakeFirstOrThrow();
+		member = { kind: 'member', userId: outside.id, role: 'member' };
+		insider = { kind: 'member', userId: inside.id, role: 'member' };
+	});
+	afterAll(async () => {
+		await handle?.destroy();
+	});
+
+	it('seeds every format, upcoming and past, and one full event with a waiting list', async () => {
+		const all = await listEvents(db, { viewer: insider, when: 'all', limit: 100 });
+		expect(all.total).toBe(12);
+		expect(new Set(all.events.map((e) => e.format_id)).size).toBe(5);
+		const full = all.events.filter((e) => e.capacity !== null && e.registered >= e.capacity);
+		expect(full).toHaveLength(1);
+		expect(full[0]!.waitlisted).toBe(2);
+		const past = await listEvents(db, { viewer: insider, when: 'past' });
+		expect(past.total).toBe(4);
+		// Past events come latest first.
+		expect(past.events[0]!.starts_at > past.events[1]!.starts_at).toBe(true);
+	});
+
+	it('filters visibility in the query: visitors public, members members, a network its own', async () => {
+		const titles = async (viewer: Viewer) =>
+			(await listEvents(db, { viewer, when: 'all', limit: 100 })).events.map((e) => e.title);
+		const visitor = await titles(VISITOR);
+		expect(visitor).toHaveLength(3);
+		const own = 'Leerbijeenkomst Noordoost-Brabant: innovatie in de maakindustrie';
+		expect(await titles(member)).not.toContain(own);
+		expect(await titles(insider)).toContain(own);
+		const slug = (await listEvents(db, { viewer: insider, when: 'all', limit: 100 })).events.find(
+			(e) => e.title === own
+		)!.slug;
+		expect(await eventForViewer(db, slug, member)).toBeNull();
+		expect(await eventForViewer(db, slug, VISITOR)).toBeNull();
+		expect(await eventForIcs(db, slug, VISITOR, null)).toBeNull();
+		expect(await eventForIcs(db, slug, VISITOR, 'geen-geldige-sleutel')).toBeNull();
+		expect((await eventForViewer(db, slug, insider))?.title).toBe(own);
+	});
+
+	it('filters by format, theme, province, online and network', async () => {
+		const count = async (filters: Parameters<typeof listEvents>[1]['filters']) =>
+			(await listEvents(db, { viewer: insider, when: 'all', filters, limit: 100 })).total;
+		expect(await count({ format: 'webinar' })).toBe(3);
+		expect(await count({ theme: 'circulaire-economie' })).toBe(2);
+		expect(await count({ province: 'NL-ZH' })).toBe(2);
+		expect(await count({ mode: 'online' })).toBe(6);
+		expect(await count({ mode: 'on_site' })).toBe(9);
+		expect(await count({ network: 'mkb-deals' })).toBe(2);
+		expect(await count({ network: 'mkb-deals', theme: 'human-capital' })).toBe(1);
+	});
+
+	it('gives a registrant their place, position and the meeting link through their token', async () => {
+		const all = await listEvents(db, { viewer: member, when: 'upcoming', limit: 100 });
+		const full = all.events.find((e) => e.capacity !== null && e.registered >= e.capacity)!;
+		const waiting = await db
+			.selectFrom('event_registrations')
+			.select(['user_id', 'token'])
+			.where('event_id', '=', full.id)
+			.where('status', '=', 'waitlisted')
+			.orderBy('queue_number')
+			.execute();
+		const second: Viewer = { kind: 'member', userId: waiting[1]!.user_id!, role: 'member' };
+		const detail = await eventForViewer(db, full.slug, second);
+		expect(detail?.mine).toMatchObject({ status: 'waitlisted', position: 2 });
+		const registered = await db
+			.selectFrom('event_registrations')
+			.select('token')
+			.where('event_id', '=', full.id)
+			.where('status', '=', 'registered')
+			.executeTakeFirstOrThrow();
+		expect((await eventForIcs(db, full.slug, VISITOR, registered.token))?.registrant).toBe(true);
+		expect((await eventForIcs(db, full.slug, VISITOR, waiting[0]!.token))?.registrant).toBe(false);
+		expect((await eventForIcs(db, full.slug, member, null))?.registrant).toBe(false);
+	});
+});

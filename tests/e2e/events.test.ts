@@ -1,0 +1,213 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db';
+import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
+import { DEMO_PASSWORD } from './global-setup';
+import { freePort, stopProcess, waitForHealthy } from './process';
+
+/**
+ * Events end to end, on a server of its own so the test can read the mail outbox: a coordinator
+ * creates a learning session with one place on the last Sunday of March (the day summer time
+ * starts), a member takes the place, another lands on the waiting list, the first cancels and
+ * the second gets the place and the e-mail; the .ics parses back to the same instant.
+ */
+
+const COORDINATOR = 'demo-coordinator@example.org';
+const FIRST = 'demo-member31@example.org';
+const SECOND = 'demo-member32@example.org';
+const TITLE = 'Leerwerkbijeenkomst e2e: regionale arbeidsmarkt';
+const ONLINE = 'https://meet.example.org/e2e-arbeidsmarkt';
+
+describe('events', () => {
+	let browser: Browser;
+	let server: ChildProcess;
+	let dataDir = '';
+	let base = '';
+	let eventPath = '';
+
+	const outbox = async (to: string) => {
+		const handle = openDatabase({ dataDir });
+		try {
+			return await handle.db
+				.selectFrom('mail_outbox')
+				.select(['subject', 'text_body', 'kind'])
+				.where('to_address', '=', to)
+				.orderBy('created_at')
+				.execute();
+		} finally {
+			await handle.close();
+		}
+	};
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-events-'));
+		const port = await freePort();
+		base = `http://localhost:${port}`;
+		server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+			env: {
+				...process.env,
+				PORT: String(port),
+				DATA_DIR: dataDir,
+				DATABASE_URL: '',
+				LOG_LEVEL: 'warn',
+				KN_E2E: '1',
+				TRUST_PROXY: '1',
+				DEMO_PASSWORD
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		await waitForHealthy(base, server);
+	}, 120_000);
+
+	afterAll(async () => {
+		await browser?.close();
+		if (server) await stopProcess(server);
+		if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	it('shows the calendar as a list and a month, with filters in the URL', async () => {
+		const visitor = await openPage(browser, { baseURL: base });
+		await visitor.page.goto('/evenementen');
+		expect(await visitor.page.locator('h1').innerText()).toBe('Evenementen');
+		await expectAccessible(visitor.page);
+		await visitor.page.getByLabel('Soort').selectOption({ label: 'Webinar' });
+		await visitor.page.getByRole('button', { name: 'Filteren' }).click();
+		await visitor.page.waitForURL((url) => url.searchParams.get('vorm') === 'webinar');
+		const titles = await visitor.page.locator('.kn-event-card h3').allInnerTexts();
+		expect(titles.length).toBeGreaterThan(0);
+		expect(titles.every((t) => t.startsWith('Webinar'))).toBe(true);
+		await visitor.page.getByRole('link', { name: 'Maandoverzicht' }).click();
+		await visitor.page.waitForURL((url) => url.searchParams.get('weergave') === 'maand');
+		expect(new URL(visitor.page.url()).searchParams.get('vorm')).toBe('webinar');
+		await expectAccessible(visitor.page);
+		await visitor.close();
+	}, 60_000);
+
+	it('lets a coordinator create an event, with a Dutch message for an end before the start', async () => {
+		const coordinator = await openPage(browser, { baseURL: base });
+		coordinator.page.setDefaultTimeout(20_000);
+		await signIn(coordinator.page, COORDINATOR);
+		await coordinator.page.goto('/evenementen/nieuw');
+		await expectAccessible(coordinator.page);
+		const page = coordinator.page;
+		await page.getByLabel('Titel').fill(TITLE);
+		await page
+			.getByLabel('Korte omschrijving')
+			.fill('Met gastexperts over de krapte op de regionale arbeidsmarkt.');
+		await page.getByLabel('Soort bijeenkomst').selectOption({ label: 'Leerwerkbijeenkomst' });
+		await page.getByLabel('Organisator').selectOption({ label: 'Regio Zwolle' });
+		await page.getByLabel('Zichtbaar voor').selectOption({ label: 'Alle leden' });
+		// 28 March 2027 is the last Sunday of March: summer time starts that night.
+		await page.getByLabel('Begin').fill('2027-03-28T10:00');
+		await page.getByLabel('Einde').fill('2027-03-28T09:00');
+		await page.getByLabel('Op locatie of online').selectOption({ label: 'Op locatie en online' });
+		await page.getByLabel('Adres').fill('Lübeckplein 2, 8017 JZ Zwolle');
+		await page.getByLabel('Link voor online deelname').fill(ONLINE);
+		await page.getByLabel('Aantal plaatsen').fill('1');
+		await page.getByLabel('Vragen aan deelnemers').fill('Wat wil je leren?*');
+		await page.getByRole('button', { name: 'Evenement aanmaken' }).click();
+		await page.getByRole('alert').first().waitFor();
+		expect(await page.getByRole('alert').first().innerText()).toBe(
+			'Het einde moet na het begin liggen.'
+		);
+		await expectAccessible(page);
+		await page.getByLabel('Einde').fill('2027-03-28T13:00');
+		await page.getByRole('button', { name: 'Evenement aanmaken' }).click();
+		await page.waitForURL((url) => url.pathname.startsWith('/evenementen/leerwerkbijeenkomst-e2e'));
+		eventPath = new URL(page.url()).pathname;
+		expect(await page.locator('h1').innerText()).toBe(TITLE);
+		expect(await page.locator('time').first().innerText()).toBe(
+			'zondag 28 maart 2027, 10:00–13:00'
+		);
+		await coordinator.close();
+	}, 60_000);
+
+	it('puts the second member on the waiting list and promotes them when the first cancels', async () => {
+		const first = await openPage(browser, { baseURL: base });
+		first.page.setDefaultTimeout(20_000);
+		await signIn(first.page, FIRST);
+		await first.page.goto(eventPath);
+		expect(await first.page.getByTestId('online-link').count()).toBe(0);
+		await first.page.getByLabel('Wat wil je leren?').fill('Hoe andere regio’s werkgevers helpen.');
+		await first.page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+		await first.page.getByRole('status').waitFor();
+		expect(await first.page.getByRole('status').innerText()).toBe(
+			'Je bent aangemeld. Je krijgt een bevestiging per e-mail.'
+		);
+		await first.page.goto(eventPath);
+		expect(await first.page.getByTestId('online-link').innerText()).toBe(ONLINE);
+
+		const second = await openPage(browser, { baseURL: base });
+		second.page.setDefaultTimeout(20_000);
+		await signIn(second.page, SECOND);
+		await second.page.goto(eventPath);
+		await expectAccessible(second.page);
+		await second.page.getByLabel('Wat wil je leren?').fill('Wat werkt bij omscholing.');
+		await second.page.getByRole('button', { name: 'Op de wachtlijst' }).click();
+		await second.page.getByRole('status').waitFor();
+		expect(await second.page.getByRole('status').innerText()).toContain('op plaats 1');
+		await second.page.goto(eventPath);
+		expect(await second.page.getByTestId('my-status').innerText()).toBe(
+			'Je staat op de wachtlijst, op plaats 1.'
+		);
+		expect(await second.page.getByTestId('online-link').count()).toBe(0);
+		await expectAccessible(second.page);
+
+		await first.page.getByRole('button', { name: 'Afmelden' }).click();
+		await first.page.getByRole('status').waitFor();
+		expect(await first.page.getByRole('status').innerText()).toBe('Je bent afgemeld.');
+		await first.close();
+
+		// The promotion happened in the same transaction: the mail is in the outbox already.
+		const mails = await outbox(SECOND);
+		const promoted = mails.find((m) => m.kind === 'event-promoted');
+		expect(promoted?.subject).toBe(`Er is een plek voor je vrijgekomen: ${TITLE}`);
+		expect(promoted?.text_body).toContain(ONLINE);
+		expect(promoted?.text_body).toContain('/evenementen/afmelden/');
+
+		await second.page.goto(eventPath);
+		expect(await second.page.getByTestId('my-status').innerText()).toBe('Je bent aangemeld.');
+		expect(await second.page.getByTestId('online-link').innerText()).toBe(ONLINE);
+
+		// The registrant's .ics: the same instant (08:00 UTC is 10:00 summer time), with the link.
+		const [download] = await Promise.all([
+			second.page.waitForEvent('download'),
+			second.page.getByTestId('ics-link').click()
+		]);
+		const file = await download.path();
+		const text = fs.readFileSync(file, 'utf8');
+		const calendar = new ICAL.Component(ICAL.parse(text));
+		ICAL.TimezoneService.register(new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!));
+		const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+		expect(event.summary).toBe(TITLE);
+		expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-28T08:00:00.000Z');
+		expect(event.endDate.toJSDate().toISOString()).toBe('2027-03-28T11:00:00.000Z');
+		expect(event.description).toContain(ONLINE);
+		await second.close();
+	}, 90_000);
+
+	it('shows the coordinator the registrations and exports them with the answers', async () => {
+		const coordinator = await openPage(browser, { baseURL: base });
+		coordinator.page.setDefaultTimeout(20_000);
+		await signIn(coordinator.page, COORDINATOR);
+		await coordinator.page.goto(`${eventPath}/beheer`);
+		await expectAccessible(coordinator.page);
+		expect(await coordinator.page.getByTestId('manage-counts').innerText()).toBe(
+			'1 van 1 plaatsen bezet · 0 op de wachtlijst'
+		);
+		const response = await coordinator.page.request.get(`${eventPath}/beheer/export.csv`);
+		expect(response.status()).toBe(200);
+		const csv = await response.text();
+		expect(csv).toContain('"Wat wil je leren?"');
+		expect(csv).toContain('"Wat werkt bij omscholing."');
+		await coordinator.page.goto(`${eventPath}/beheer/aanwezigheid`);
+		await expectAccessible(coordinator.page);
+		await coordinator.close();
+	}, 60_000);
+});
