@@ -37,11 +37,10 @@ export async function prepareDatabase(
 		const discussions = await seedDemoDiscussions(db);
 		await seedDemoContact(db);
 		const profiles = await seedDemoProfiles(db);
+		const events = await seedDemoEvents(db);
 		// The search index covers what the demo just added (the seeds write their tables directly).
-		if (networks || discussions || profiles > 0) await reindexAll(db);
+		if (networks || discussions || profiles > 0 || events) await reindexAll(db);
 		else await ensureSearchIndex(db);
-		await seedDemoProfiles(db);
-		await seedDemoEvents(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
 	await ensureSearchIndex(db);
