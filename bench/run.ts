@@ -10,6 +10,7 @@ import { prepareDatabase } from '../src/lib/server/db/setup';
 import { parseConfig } from '../src/lib/server/platform/config';
 import pg from 'pg';
 import { type Dataset, generateDataset } from './dataset';
+import { type EventsDataset, generateEvents, prepareRush, rush, type RushResult } from './events';
 import { generateLibrary, type LibraryDataset, type SearchTiming, timeSearches } from './library';
 
 // `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000 --replies 200000]`:
@@ -34,6 +35,7 @@ interface Scenario {
 function scenarios(
 	dataset: Dataset,
 	library: LibraryDataset,
+	events: EventsDataset,
 	member: Record<string, string>
 ): Scenario[] {
 	const searchFor = (q: string) => `/zoeken?q=${encodeURIComponent(q)}`;
@@ -78,6 +80,18 @@ function scenarios(
 			headers: member
 		},
 		{
+			name: 'calendar: 2 filters, member',
+			target: 'app',
+			path: events.calendarPath,
+			headers: member
+		},
+		{
+			name: 'event page, registrant',
+			target: 'app',
+			path: `/evenementen/${events.registrantEventSlug}`,
+			headers: member
+		},
+		{
 			name: 'search: rare word, member',
 			target: 'app',
 			path: searchFor(library.queries.rare),
@@ -114,6 +128,8 @@ interface Options {
 	organisations: number;
 	replies: number;
 	items: number;
+	events: number;
+	registrations: number;
 	/** A PostgreSQL database to time the search on as well (in a schema of its own). */
 	postgres: string | undefined;
 }
@@ -155,6 +171,8 @@ function parseOptions(): Options {
 			organisations: { type: 'string', default: '600' },
 			replies: { type: 'string', default: '200000' },
 			items: { type: 'string', default: '100000' },
+			events: { type: 'string', default: '5000' },
+			registrations: { type: 'string', default: '200000' },
 			postgres: { type: 'string', default: process.env.DATABASE_URL_BENCH ?? '' }
 		}
 	});
@@ -166,6 +184,8 @@ function parseOptions(): Options {
 		organisations: positiveInteger('--organisations', values.organisations),
 		replies: positiveInteger('--replies', values.replies),
 		items: positiveInteger('--items', values.items),
+		events: positiveInteger('--events', values.events),
+		registrations: positiveInteger('--registrations', values.registrations),
 		postgres: values.postgres || undefined
 	};
 }
@@ -410,10 +430,20 @@ function writeResults(data: object, date: Date): string {
 // ---------------------------------------------------------------------------------------------
 // data and session
 
+interface Rush {
+	slug: string;
+	tokens: string[];
+	places: number;
+	concurrency: number;
+}
+
 interface Seeded {
 	dataset: Dataset;
 	library: LibraryDataset;
+	events: EventsDataset;
 	searchTimings: SearchTiming[];
+	/** 200 people at once for 20 places; then many, 50 at a time, for a full event. */
+	rushes: { simultaneous: Rush; throughput: Rush };
 }
 
 /**
@@ -447,12 +477,38 @@ async function seedAndTime(
 		.select('id')
 		.where('email', '=', BENCH_MEMBER)
 		.executeTakeFirstOrThrow();
+	const members = await handle.db
+		.selectFrom('users')
+		.select('id')
+		.where('status', '=', 'active')
+		.where('email', 'like', 'bench-lid-%')
+		.execute();
+	const events = await generateEvents(handle.db, {
+		events: options.events,
+		registrations: options.registrations,
+		members,
+		benchMember: member.id
+	});
 	const searchTimings = await timeSearches(
 		handle.db,
 		{ kind: 'member', userId: member.id, role: 'member' },
 		library.queries
 	);
-	return { dataset, library, searchTimings };
+	const simultaneous = await prepareRush(handle.db, { places: 20, members: members.slice(0, 200) });
+	const throughput = await prepareRush(handle.db, {
+		places: 20,
+		members: members.slice(200, 2200)
+	});
+	return {
+		dataset,
+		library,
+		events,
+		searchTimings,
+		rushes: {
+			simultaneous: { ...simultaneous, places: 20, concurrency: 200 },
+			throughput: { ...throughput, places: 20, concurrency: 50 }
+		}
+	};
 }
 
 /** The data directory the app will run on (SQLite). */
@@ -488,6 +544,15 @@ async function timeOnPostgres(url: string, options: Options): Promise<Seeded> {
 	} finally {
 		await handle.close();
 		await admin(`drop schema if exists ${schema} cascade`);
+	}
+}
+
+function printRushes(rushes: Record<string, RushResult>) {
+	console.log('\nRegistrations over HTTP for one event (SQLite, one process):');
+	for (const [name, r] of Object.entries(rushes)) {
+		console.log(
+			`  ${name.padEnd(12)} ${r.people} people for ${r.places} places: ${r.seconds.toFixed(2)} s, ${r.perSecond.toFixed(0)} registrations/s, ${r.registered} registered, ${r.waitlisted} waiting, ${r.other} other answers`
+		);
 	}
 }
 
@@ -561,7 +626,7 @@ async function main(): Promise<number> {
 		);
 		const seededAt = Date.now();
 		const seeded = await seed(dataDir, options);
-		const { dataset, library } = seeded;
+		const { dataset, library, events } = seeded;
 		console.log(`Seeded in ${((Date.now() - seededAt) / 1000).toFixed(0)} s`);
 		printSearchTimings('SQLite', seeded);
 		let onPostgres: Seeded | null = null;
@@ -585,7 +650,7 @@ async function main(): Promise<number> {
 			}
 		}
 
-		const list = scenarios(dataset, library, await signIn(app));
+		const list = scenarios(dataset, library, events, await signIn(app));
 		const info = machine();
 		console.log(
 			`Measuring ${list.length} scenarios: ${WARM_UP_SECONDS} s warm-up + ${options.durationSeconds} s, ${options.connections} connections`
@@ -593,8 +658,13 @@ async function main(): Promise<number> {
 		const results = await runScenarios({ app, ceiling }, list, options);
 
 		console.log(`\nnode ${info.node}, ${info.cpuCount} CPUs, ${info.cpuModel}\n`);
+		const rushes: Record<string, RushResult> = {};
+		for (const [name, r] of Object.entries(seeded.rushes)) {
+			rushes[name] = await rush(app.baseUrl, r.slug, r.tokens, r.places, r.concurrency);
+		}
 		printTable(results);
 		printSearchTimings('SQLite', seeded);
+		printRushes(rushes);
 		if (onPostgres) printSearchTimings('PostgreSQL', onPostgres);
 		const file = writeResults(
 			{
@@ -606,7 +676,8 @@ async function main(): Promise<number> {
 				search: {
 					sqlite: seeded.searchTimings,
 					postgres: onPostgres?.searchTimings ?? null
-				}
+				},
+				registrations: rushes
 			},
 			date
 		);

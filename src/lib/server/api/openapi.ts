@@ -13,11 +13,6 @@ import {
 } from '../features/contact/schema';
 import { SORTS } from '../features/people/schema';
 import {
-	eventDetailOutSchema,
-	eventOutSchema,
-	registerBodySchema
-} from '../features/events/schema';
-import {
 	replyInputSchema,
 	replySchema,
 	threadInputSchema,
@@ -33,6 +28,11 @@ import {
 } from '../features/knowledge/schema';
 import { searchKindSchema } from '../features/search/schema';
 
+import {
+	eventDetailOutSchema,
+	eventOutSchema,
+	registerBodySchema
+} from '../features/events/schema';
 /**
  * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
  * with. Every /api/v1 route is listed here; a test fails when a route file has no entry.
@@ -408,37 +408,6 @@ export const OPERATIONS: Operation[] = [
 		responses: {
 			200: { description: 'Items, facets and the next page', schema: knowledgeListOutSchema },
 			400: { description: 'invalid_query: a parameter is malformed', schema: errorSchema }
-		path: '/api/v1/events',
-		summary:
-			'The events the caller may see (visitors: the public ones), upcoming soonest first or past latest first; times are UTC instants, shown in Europe/Amsterdam',
-		query: {
-			when: { description: 'upcoming (default) or past', schema: z.enum(['upcoming', 'past']) },
-			format: { description: 'Event format id, e.g. webinar', schema: filterValue },
-			theme: { description: 'Theme id, e.g. circulaire-economie', schema: filterValue },
-			province: { description: 'Province code, e.g. NL-ZH', schema: filterValue },
-			mode: {
-				description: 'online (online or hybrid) or on_site (on site or hybrid)',
-				schema: z.enum(['online', 'on_site'])
-			},
-			network: { description: 'Organising network slug, e.g. mkb-deals', schema: filterValue },
-			page: { description: 'Page number, from 1 (20 a page)', schema: z.int().min(1).max(10_000) }
-		},
-		responses: {
-			200: { description: 'Events', schema: listOf(eventOutSchema) },
-			400: {
-				description: 'invalid_query (when, mode, page) or invalid_filter (unknown value)',
-				schema: errorSchema
-			}
-		}
-	},
-	{
-		method: 'get',
-		path: '/api/v1/events/{slug}',
-		summary:
-			'One event; the meeting link (onlineUrl) only for a caller with a place, and the caller’s own registration',
-		responses: {
-			200: { description: 'The event', schema: eventDetailOutSchema },
-			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema }
 		}
 	},
 	{
@@ -500,6 +469,44 @@ export const OPERATIONS: Operation[] = [
 				schema: errorSchema
 			}
 		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/events',
+		summary:
+			'The events the caller may see (visitors: the public ones), upcoming soonest first or past latest first; times are UTC instants, shown in Europe/Amsterdam',
+		query: {
+			when: { description: 'upcoming (default) or past', schema: z.enum(['upcoming', 'past']) },
+			format: { description: 'Event format id, e.g. webinar', schema: filterValue },
+			theme: { description: 'Theme id, e.g. circulaire-economie', schema: filterValue },
+			province: { description: 'Province code, e.g. NL-ZH', schema: filterValue },
+			mode: {
+				description: 'online (online or hybrid) or on_site (on site or hybrid)',
+				schema: z.enum(['online', 'on_site'])
+			},
+			network: { description: 'Organising network slug, e.g. mkb-deals', schema: filterValue },
+			page: { description: 'Page number, from 1 (20 a page)', schema: z.int().min(1).max(10_000) }
+		},
+		responses: {
+			200: { description: 'Events', schema: listOf(eventOutSchema) },
+			400: {
+				description: 'invalid_query (when, mode, page) or invalid_filter (unknown value)',
+				schema: errorSchema
+			}
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/events/{slug}',
+		summary:
+			'One event; the meeting link (onlineUrl) only for a caller with a place, and the caller’s own registration',
+		responses: {
+			200: { description: 'The event', schema: eventDetailOutSchema },
+			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema }
+		}
+	},
+	{
+		method: 'post',
 		path: '/api/v1/events/{slug}/register',
 		summary:
 			'Register: 201 with a place, 202 on the waiting list (with the position), 200 when already registered or waiting',
