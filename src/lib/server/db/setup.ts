@@ -6,6 +6,7 @@ import { seedAllowlist } from './seed/allowlist';
 import { type DemoSummary, seedDemo } from './seed/demo';
 import { seedDemoContact } from './seed/demo-contact';
 import { seedDemoDiscussions } from './seed/demo-discussions';
+import { seedDemoKnowledge } from './seed/demo-knowledge';
 import { seedDemoNetworks } from './seed/demo-networks';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { type ReferenceCounts, seedReference } from './seed/reference';
@@ -35,6 +36,7 @@ export async function prepareDatabase(
 		await seedDemoDiscussions(db);
 		await seedDemoContact(db);
 		await seedDemoProfiles(db);
+		await seedDemoKnowledge(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
 	const admin = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);
