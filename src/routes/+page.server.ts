@@ -1,4 +1,6 @@
 import { homeReach } from '$lib/server/features/home/queries';
+import { presentSummary } from '$lib/server/features/knowledge/present';
+import { featuredItems } from '$lib/server/features/knowledge/queries';
 import { listNetworks } from '$lib/server/features/networks/queries';
 import { presentNetwork } from '$lib/server/features/networks/present';
 import { presentSuggestion } from '$lib/server/features/people/present';
@@ -9,17 +11,20 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const viewer = viewerFrom(locals.user);
 	const member = locals.user?.status === 'active' ? locals.user : null;
-	const [networks, reach, suggestions] = await Promise.all([
+	const [networks, reach, suggestions, featured] = await Promise.all([
 		listNetworks(locals.db, { viewer }),
 		homeReach.get(locals.db),
 		// "Wie deed dit al?" on a member's own start page.
-		member ? suggestionsFor(locals.db, member.id) : []
+		member ? suggestionsFor(locals.db, member.id) : [],
+		// What editors featured from the knowledge library, as far as the viewer may see it.
+		featuredItems(locals.db, viewer)
 	]);
 	const presented = networks.map(presentNetwork);
 	return {
 		thematic: presented.filter((n) => n.kind === 'thematic'),
 		regional: presented.filter((n) => n.kind === 'regional'),
 		reach,
-		suggestions: suggestions.map(presentSuggestion)
+		suggestions: suggestions.map(presentSuggestion),
+		featured: featured.map(presentSummary)
 	};
 };
