@@ -1,6 +1,8 @@
 import { presentEvent } from '$lib/server/features/events/present';
 import { listEvents } from '$lib/server/features/events/queries';
 import { homeReach } from '$lib/server/features/home/queries';
+import { presentSummary } from '$lib/server/features/knowledge/present';
+import { featuredItems } from '$lib/server/features/knowledge/queries';
 import { listNetworks } from '$lib/server/features/networks/queries';
 import { presentNetwork } from '$lib/server/features/networks/present';
 import { presentSuggestion } from '$lib/server/features/people/present';
@@ -11,13 +13,15 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const viewer = viewerFrom(locals.user);
 	const member = locals.user?.status === 'active' ? locals.user : null;
-	const [networks, reach, suggestions, nextEvents] = await Promise.all([
+	const [networks, reach, suggestions, nextEvents, featured] = await Promise.all([
 		listNetworks(locals.db, { viewer }),
 		homeReach.get(locals.db),
 		// "Wie deed dit al?" on a member's own start page.
 		member ? suggestionsFor(locals.db, member.id) : [],
 		// The next events the viewer may see.
-		listEvents(locals.db, { viewer, when: 'upcoming', limit: 3 })
+		listEvents(locals.db, { viewer, when: 'upcoming', limit: 3 }),
+		// What editors featured from the knowledge library, as far as the viewer may see it.
+		featuredItems(locals.db, viewer)
 	]);
 	const presented = networks.map(presentNetwork);
 	return {
@@ -25,6 +29,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		regional: presented.filter((n) => n.kind === 'regional'),
 		reach,
 		suggestions: suggestions.map(presentSuggestion),
-		nextEvents: nextEvents.events.map((e) => presentEvent(e, locals.locale === 'en' ? 'en' : 'nl'))
+		nextEvents: nextEvents.events.map((e) => presentEvent(e, locals.locale === 'en' ? 'en' : 'nl')),
+		featured: featured.map(presentSummary)
 	};
 };

@@ -8,6 +8,7 @@ import { type DemoSummary, seedDemo } from './seed/demo';
 import { seedDemoContact } from './seed/demo-contact';
 import { seedDemoDiscussions } from './seed/demo-discussions';
 import { seedDemoEvents } from './seed/demo-events';
+import { seedDemoKnowledge } from './seed/demo-knowledge';
 import { seedDemoNetworks } from './seed/demo-networks';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { type ReferenceCounts, seedReference } from './seed/reference';
@@ -38,8 +39,9 @@ export async function prepareDatabase(
 		await seedDemoContact(db);
 		const profiles = await seedDemoProfiles(db);
 		const events = await seedDemoEvents(db);
+		const knowledge = await seedDemoKnowledge(db);
 		// The search index covers what the demo just added (the seeds write their tables directly).
-		if (networks || discussions || profiles > 0 || events) await reindexAll(db);
+		if (networks || discussions || profiles > 0 || events || knowledge) await reindexAll(db);
 		else await ensureSearchIndex(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/demo';
+import { seedDemoKnowledge } from '../../db/seed/demo-knowledge';
+import { seedDemoNetworks } from '../../db/seed/demo-networks';
 import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { addNetworkMember, buildMember, buildNetwork } from '../../testing/factories';
@@ -448,5 +451,54 @@ describe.each(DIALECTS)('knowledge on %s', (dialect) => {
 		expect(paged.page).toBe(2);
 		expect(paged.pageCount).toBe(2);
 		expect(paged.rows).toHaveLength(1);
+	});
+
+	it('seeds a demo library over every kind, theme and province, once', async () => {
+		handle = await migratedDatabase(dialect);
+		const db = handle.db;
+		await seedReference(db);
+		await seedDemo(db, { password: 'demo-wachtwoord-2026' });
+		await seedDemoNetworks(db);
+		expect(await seedDemoKnowledge(db)).toBe(true);
+		expect(await seedDemoKnowledge(db)).toBe(false);
+
+		const editor: Viewer = {
+			kind: 'member',
+			userId: (
+				await db
+					.selectFrom('users')
+					.select('id')
+					.where('role', '=', 'editor')
+					.executeTakeFirstOrThrow()
+			).id,
+			role: 'editor'
+		};
+		const all = await listLibrary(db, {
+			viewer: editor,
+			filters: NO_FILTERS,
+			sort: 'newest',
+			page: 1
+		});
+		expect(all.total).toBeGreaterThanOrEqual(40);
+		expect(all.facets.kind.map((k) => k.value).sort()).toEqual([
+			'insight',
+			'practice_example',
+			'publication',
+			'report'
+		]);
+		expect(all.facets.theme).toHaveLength(12);
+		expect(all.facets.province).toHaveLength(12);
+		// A practice example for each of the four regional communities' provinces.
+		for (const province of ['NL-GR', 'NL-NB', 'NL-OV', 'NL-ZH']) {
+			const found = await listLibrary(db, {
+				viewer: VISITOR,
+				filters: { ...NO_FILTERS, kind: 'practice_example', province },
+				sort: 'newest',
+				page: 1
+			});
+			expect(found.total).toBeGreaterThan(0);
+		}
+		// Visitors see fewer: members-only and network items stay hidden.
+		expect((await library(VISITOR)).total).toBeLessThan(all.total);
 	});
 });

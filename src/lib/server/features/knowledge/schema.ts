@@ -103,8 +103,12 @@ export const apiCreateSchema = z.object({
 export const apiUpdateSchema = z.object({
 	version: z.int().min(1),
 	publish: z.boolean().optional(),
+	// The same fields without their defaults: a field left out is not changed.
 	...Object.fromEntries(
-		Object.entries(knowledgeInputSchema.def.shape).map(([k, v]) => [k, v.optional()])
+		Object.entries(knowledgeInputSchema.def.shape).map(([k, v]) => [
+			k,
+			(v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional()
+		])
 	)
 }) as unknown as z.ZodType<
 	{ version: number; publish?: boolean } & Partial<z.input<typeof knowledgeInputSchema>>
