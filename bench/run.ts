@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/lib/server/db/index';
 import { prepareDatabase } from '../src/lib/server/db/setup';
+import { reindexAll } from '../src/lib/server/features/search/mutations';
 import { parseConfig } from '../src/lib/server/platform/config';
 import { type Dataset, generateDataset } from './dataset';
 
@@ -56,6 +57,19 @@ function scenarios(dataset: Dataset, member: Record<string, string>): Scenario[]
 			name: 'thread with 200 replies, member',
 			target: 'app',
 			path: `/netwerken/${dataset.networkSlug}/discussies/${dataset.threadId}`,
+			headers: member
+		},
+		{
+			// Two words (one with its synonym) that a third of all replies contain: the worst case.
+			name: 'search API: two common words, member',
+			target: 'app',
+			path: '/api/v1/search?q=mkb%20verduurzaming',
+			headers: member
+		},
+		{
+			name: 'search page: one word, member',
+			target: 'app',
+			path: '/zoeken?q=bedrijfsbezoeken',
 			headers: member
 		}
 	];
@@ -374,12 +388,17 @@ async function seed(dataDir: string, options: Options): Promise<Dataset> {
 	try {
 		const setup = await prepareDatabase(handle.db, parsed.config);
 		if (!setup.ok) throw new Error(setup.message);
-		return await generateDataset(handle.db, {
+		const dataset = await generateDataset(handle.db, {
 			members: options.members,
 			organisations: options.organisations,
 			replies: options.replies,
 			threadReplies: 200
 		});
+		// The generated rows are written directly: index them as the app's seed does.
+		const indexed = Date.now();
+		const { documents } = await reindexAll(handle.db);
+		console.log(`Indexed ${documents} documents for search in ${Date.now() - indexed} ms`);
+		return dataset;
 	} finally {
 		await handle.close();
 	}

@@ -33,7 +33,7 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
  * At most this many matching documents are ranked per search (the newest first when more
  * match); facet counts are counted over them too, and say "capped" when there were more.
  */
-export const CANDIDATE_CAP = 1000;
+export const CANDIDATE_CAP = 500;
 export const SEARCH_PAGE_SIZE = 10;
 
 /** Editors' synonym sets, as written. */
