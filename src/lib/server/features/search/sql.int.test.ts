@@ -36,9 +36,9 @@ describe.each(DIALECTS)('the search query on %s', (dialect) => {
 			const query = candidateQuery(handle.db, { kind: 'visitor' }, parsed.clauses, { cap: 1001 });
 			const compiled = query.compile();
 			const plan = await handle.db.executeQuery<{ detail: string }>(
-			CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters])
-		);
-		console.log(plan.rows.map((r) => r.detail));
+				CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters])
+			);
+			console.log(plan.rows.map((r) => r.detail));
 			expect(plan.rows.map((r) => r.detail).join(' | ')).not.toContain('TEMP B-TREE');
 		}
 	);
