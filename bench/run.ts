@@ -92,6 +92,13 @@ function scenarios(
 			headers: member
 		},
 		{
+			// Two words (one with its synonym) that a third of all replies contain: the worst case.
+			name: 'search API: two common words, member',
+			target: 'app',
+			path: '/api/v1/search?q=mkb%20verduurzaming',
+			headers: member
+		},
+		{
 			name: 'search: rare word, member',
 			target: 'app',
 			path: searchFor(library.queries.rare),

@@ -54,7 +54,8 @@ describe('keyboard and language', () => {
 		for (const javaScript of [true, false]) {
 			const { page, close } = await openPage(browser, { javaScript });
 			await page.goto('/');
-			await page.getByRole('searchbox', { name: 'Zoek in het kennisnetwerk' }).focus();
+			// A combobox with suggestions once JavaScript runs, a plain search field without it.
+			await page.getByLabel('Zoek in het kennisnetwerk', { exact: true }).focus();
 			await page.keyboard.type('zwolle');
 			await page.keyboard.press('Enter');
 			await page.waitForURL(

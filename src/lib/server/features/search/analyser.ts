@@ -44,34 +44,34 @@ export const STOPWORDS = new Set(
  * synonyms add their words to this list (buildLexicon).
  */
 export const BASE_PARTS: readonly string[] = // people and roles
-(
-	'account accounts manager managers management medewerker medewerkers beleid adviseur ' +
-	'adviseurs functionaris functionarissen contact contacten leider leiders bestuurder ' +
-	'onderzoeker onderzoek coordinator coordinatie programma programmas project projecten ' +
-	'ondernemer ondernemers ondernemen ondernemend ondernemerschap werkgever werkgevers ' +
-	'werknemer werknemers starter starters team teams ' +
-	// organisations and government
-	'bedrijf bedrijven gemeente gemeenten provincie provincies rijk overheid overheden ' +
-	'organisatie organisaties instelling instellingen kennis netwerk netwerken vereniging ' +
-	'stichting ministerie dienst diensten loket kamer koophandel maatschappij ' +
-	'ontwikkeling ontwikkelings uitvoering uitvoerings stad steden regio regios regionaal ' +
-	'regionale land platform centrum ' +
-	// economy and themes
-	'economie economisch economische mkb midden klein kleinbedrijf groot grootbedrijf ' +
-	'ondersteuning steun hulp advies innovatie innovaties digitalisering digitaal ' +
-	'internationalisering export handel verduurzaming duurzaamheid duurzaam circulair ' +
-	'circulaire productiviteit financiering krediet subsidie subsidies fonds fondsen ' +
-	'investering investeringen herstel crisis corona human capital arbeid arbeidsmarkt markt ' +
-	'talent talenten scholing opleiding onderwijs vaardigheden energie transitie groei ' +
-	'concurrentie kracht ecosysteem samenwerking samen werk werken werking agenda deal deals ' +
-	'aanpak plan plannen praktijk voorbeeld voorbeelden resultaat resultaten les lessen ' +
-	'uitdaging uitdagingen vraag vragen aanbod winkel winkels retail haven logistiek ' +
-	'industrie maak zorg toerisme landbouw voedsel bouw techniek technologie data ' +
-	'terrein terreinen vestiging acquisitie promotie marketing ' +
-	// meetings and learning
-	'bijeenkomst bijeenkomsten leer leren excursie webinar sessie sessies seminar ' +
-	'congres conferentie werkplaats werksessie'
-).split(' ');
+	(
+		'account accounts manager managers management medewerker medewerkers beleid adviseur ' +
+		'adviseurs functionaris functionarissen contact contacten leider leiders bestuurder ' +
+		'onderzoeker onderzoek coordinator coordinatie programma programmas project projecten ' +
+		'ondernemer ondernemers ondernemen ondernemend ondernemerschap werkgever werkgevers ' +
+		'werknemer werknemers starter starters team teams ' +
+		// organisations and government
+		'bedrijf bedrijven gemeente gemeenten provincie provincies rijk overheid overheden ' +
+		'organisatie organisaties instelling instellingen kennis netwerk netwerken vereniging ' +
+		'stichting ministerie dienst diensten loket kamer koophandel maatschappij ' +
+		'ontwikkeling ontwikkelings uitvoering uitvoerings stad steden regio regios regionaal ' +
+		'regionale land platform centrum ' +
+		// economy and themes
+		'economie economisch economische mkb midden klein kleinbedrijf groot grootbedrijf ' +
+		'ondersteuning steun hulp advies innovatie innovaties digitalisering digitaal ' +
+		'internationalisering export handel verduurzaming duurzaamheid duurzaam circulair ' +
+		'circulaire productiviteit financiering krediet subsidie subsidies fonds fondsen ' +
+		'investering investeringen herstel crisis corona human capital arbeid arbeidsmarkt markt ' +
+		'talent talenten scholing opleiding onderwijs vaardigheden energie transitie groei ' +
+		'concurrentie kracht ecosysteem samenwerking samen werk werken werking agenda deal deals ' +
+		'aanpak plan plannen praktijk voorbeeld voorbeelden resultaat resultaten les lessen ' +
+		'uitdaging uitdagingen vraag vragen aanbod winkel winkels retail haven logistiek ' +
+		'industrie maak zorg toerisme landbouw voedsel bouw techniek technologie data ' +
+		'terrein terreinen vestiging acquisitie promotie marketing ' +
+		// meetings and learning
+		'bijeenkomst bijeenkomsten leer leren excursie webinar sessie sessies seminar ' +
+		'congres conferentie werkplaats werksessie'
+	).split(' ');
 
 export interface SynonymVariant {
 	/** The variant's words, stemmed whole (for recognising it in a query). */

@@ -33,7 +33,7 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
  * At most this many matching documents are ranked per search (the newest first when more
  * match); facet counts are counted over them too, and say "capped" when there were more.
  */
-export const CANDIDATE_CAP = 1000;
+export const CANDIDATE_CAP = 500;
 export const SEARCH_PAGE_SIZE = 10;
 
 /** Editors' synonym sets, as written. */
@@ -101,39 +101,44 @@ interface Candidate {
 }
 
 /**
- * The documents matching a query that the viewer may see, newest first, at most `cap`: the
- * full-text match on FTS5 or the tsvector's GIN index, visibility in the same SQL. Filters other
+ * The query for the documents matching `clauses` that the viewer may see, newest first, at most
+ * `cap`: the full-text match on FTS5 or on the tsvector's GIN index, visibility in the same SQL.
+ * On SQLite the FTS5 table drives the join in rowid order, so it stops at the cap. Filters other
  * than visibility (such as the kind) stay out of the match.
  */
+export function candidateQuery(
+	db: DB,
+	viewer: Viewer,
+	clauses: QueryNode[],
+	options: { cap: number; titleOnly?: boolean }
+) {
+	const base = db
+		.selectFrom('search_documents as d')
+		.select(['d.id', 'd.kind', 'd.title_tokens', 'd.updated_at'])
+		.where(visibleDocuments(viewer))
+		.limit(options.cap);
+	if (dialectOf(db) === 'postgres') {
+		const tsquery = toTsquery(clauses, options.titleOnly ? 'A' : '');
+		return base
+			.where(sql<boolean>`d.tsv @@ to_tsquery('simple', ${tsquery})`)
+			.orderBy('d.id', 'desc');
+	}
+	const match = toFts5(clauses, options.titleOnly ? 'title_tokens' : undefined);
+	return base
+		.innerJoin(sql`search_fts`.as('search_fts'), (join) =>
+			join.on(sql<boolean>`search_fts.rowid = d.id`)
+		)
+		.where(sql<boolean>`search_fts match ${match}`)
+		.orderBy(sql`search_fts.rowid`, 'desc');
+}
+
 async function candidates(
 	db: DB,
 	viewer: Viewer,
 	clauses: QueryNode[],
 	options: { cap: number; titleOnly?: boolean }
 ): Promise<Candidate[]> {
-	const base = db
-		.selectFrom('search_documents as d')
-		.select(['d.id', 'd.kind', 'd.title_tokens', 'd.updated_at'])
-		.where(visibleDocuments(viewer))
-		.orderBy('d.id', 'desc')
-		.limit(options.cap);
-	const rows =
-		dialectOf(db) === 'postgres'
-			? await base
-					.where(
-						sql<boolean>`d.tsv @@ to_tsquery('simple', ${toTsquery(clauses, options.titleOnly ? 'A' : '')})`
-					)
-					.execute()
-			: await base
-					.where(
-						'd.id',
-						'in',
-						sql<number>`(select rowid from search_fts where search_fts match ${toFts5(
-							clauses,
-							options.titleOnly ? 'title_tokens' : undefined
-						)})`
-					)
-					.execute();
+	const rows = await candidateQuery(db, viewer, clauses, options).execute();
 	return rows.map((r) => ({ ...r, id: Number(r.id), updated_at: String(r.updated_at) }));
 }
 
