@@ -16,6 +16,7 @@ import {
 	waitlistedMail
 } from './mails';
 import type { EventInput, EventQuestion } from './schema';
+import { indexEvent } from '../search/mutations';
 
 /**
  * Registrations change only inside `withEventLock`: the transaction's first statement updates
@@ -775,6 +776,7 @@ export async function createEvent(
 			})
 			.execute();
 		await writeLinks(trx, id, input);
+		await indexEvent(trx, id);
 		return { ok: true as const, id, slug };
 	});
 }
@@ -797,6 +799,7 @@ export async function updateEvent(
 			.where('id', '=', input.eventId)
 			.execute();
 		await writeLinks(trx, input.eventId, input);
+		await indexEvent(trx, input.eventId);
 		const capacity = await changeCapacity(trx, {
 			eventId: input.eventId,
 			capacity: input.capacity,

@@ -7,6 +7,7 @@ import { slugify } from '../../platform/slug';
 import { type KnowledgeContent, parseContent, sameContent } from './content';
 import { bestRelated, type RelatedCandidate, terms } from './related';
 import type { KnowledgeInput } from './schema';
+import { indexKnowledgeItem } from '../search/mutations';
 
 /**
  * Writes in the knowledge library. Routes asked the policy first; what can change meanwhile is
@@ -273,6 +274,7 @@ export async function createItem(
 			at
 		});
 		await refreshRelated(trx, id);
+		await indexKnowledgeItem(trx, id);
 		return { ok: true, id, slug, version: 1 } as const;
 	});
 }
@@ -327,6 +329,7 @@ async function saveRevision(
 		at
 	});
 	await refreshRelated(trx, input.itemId);
+	await indexKnowledgeItem(trx, input.itemId);
 	return { ok: true, version };
 }
 

@@ -378,6 +378,128 @@ export async function indexMember(trx: DB, userId: string, lexicon?: Lexicon): P
 }
 
 /** Documents written at once (reindexing): analysed, then inserted in chunks. */
+function knowledgeRows(trx: DB) {
+	return trx
+		.selectFrom('knowledge_items as k')
+		.select([
+			'k.id',
+			'k.slug',
+			'k.title',
+			'k.summary',
+			'k.body',
+			'k.challenge',
+			'k.approach',
+			'k.result',
+			'k.lessons',
+			'k.status',
+			'k.visibility',
+			'k.network_id'
+		]);
+}
+
+type KnowledgeRow = Awaited<ReturnType<ReturnType<typeof knowledgeRows>['execute']>>[number];
+
+/** The names of the themes and organisations of knowledge items, by item. */
+async function knowledgeLabelsOf(trx: DB, ids: string[]): Promise<Map<string, string[]>> {
+	const labels = new Map<string, string[]>();
+	if (ids.length === 0) return labels;
+	const [themes, organisations] = await Promise.all([
+		trx
+			.selectFrom('knowledge_item_themes as kt')
+			.innerJoin('themes as t', 't.id', 'kt.theme_id')
+			.select(['kt.item_id', 't.name'])
+			.where('kt.item_id', 'in', ids)
+			.execute(),
+		trx
+			.selectFrom('knowledge_item_organisations as ko')
+			.innerJoin('organisations as o', 'o.id', 'ko.organisation_id')
+			.select(['ko.item_id', 'o.name'])
+			.where('ko.item_id', 'in', ids)
+			.execute()
+	]);
+	for (const row of [...themes, ...organisations]) {
+		labels.set(row.item_id, [...(labels.get(row.item_id) ?? []), row.name]);
+	}
+	return labels;
+}
+
+/**
+ * A knowledge item's document: its summary, body, the parts of a practice example, its themes
+ * and organisations; as visible as the item (a network-only item to that network's members).
+ */
+function knowledgeDocument(item: KnowledgeRow, labels: string[]): SearchDocumentInput {
+	const parts = [item.summary, item.body, item.challenge, item.approach, item.result, item.lessons];
+	return {
+		kind: 'knowledge',
+		refId: item.id,
+		title: item.title,
+		text: [...parts.map(markdownToText), ...labels].filter(Boolean).join(' '),
+		url: `/kennis/${item.slug}`,
+		visibility: item.visibility,
+		networkId: item.visibility === 'network' ? item.network_id : null,
+		networkVisibility: item.visibility === 'network' ? 'private' : null
+	};
+}
+
+/** Indexes a knowledge item when it is published, and takes it out of the index otherwise. */
+export async function indexKnowledgeItem(
+	trx: DB,
+	itemId: string,
+	lexicon?: Lexicon
+): Promise<void> {
+	const item = await knowledgeRows(trx).where('k.id', '=', itemId).executeTakeFirst();
+	if (!item || item.status !== 'published' || (item.visibility === 'network' && !item.network_id)) {
+		await removeSearchDocument(trx, 'knowledge', itemId);
+		return;
+	}
+	const labels = await knowledgeLabelsOf(trx, [item.id]);
+	await upsertSearchDocument(trx, knowledgeDocument(item, labels.get(item.id) ?? []), lexicon);
+}
+
+function eventRows(trx: DB) {
+	return trx
+		.selectFrom('events as e')
+		.select([
+			'e.id',
+			'e.slug',
+			'e.title',
+			'e.summary',
+			'e.programme',
+			'e.venue',
+			'e.address',
+			'e.visibility',
+			'e.network_id'
+		]);
+}
+
+type EventRow = Awaited<ReturnType<ReturnType<typeof eventRows>['execute']>>[number];
+
+/** An event's document: summary, programme and place; as visible as the event. */
+function eventDocument(event: EventRow): SearchDocumentInput {
+	return {
+		kind: 'event',
+		refId: event.id,
+		title: event.title,
+		text: [event.summary, markdownToText(event.programme), event.venue, event.address]
+			.filter(Boolean)
+			.join(' '),
+		url: `/evenementen/${event.slug}`,
+		visibility: event.visibility,
+		networkId: event.visibility === 'network' ? event.network_id : null,
+		networkVisibility: event.visibility === 'network' ? 'private' : null
+	};
+}
+
+/** Indexes an event, or takes it out of the index when it is gone. */
+export async function indexEvent(trx: DB, eventId: string, lexicon?: Lexicon): Promise<void> {
+	const event = await eventRows(trx).where('e.id', '=', eventId).executeTakeFirst();
+	if (!event || (event.visibility === 'network' && !event.network_id)) {
+		await removeSearchDocument(trx, 'event', eventId);
+		return;
+	}
+	await upsertSearchDocument(trx, eventDocument(event), lexicon);
+}
+
 async function insertDocuments(trx: DB, docs: SearchDocumentInput[], lexicon: Lexicon) {
 	const rows = docs.map((doc) => ({
 		kind: doc.kind,
@@ -394,7 +516,8 @@ async function insertDocuments(trx: DB, docs: SearchDocumentInput[], lexicon: Le
 
 /**
  * Rebuilds the whole index from its sources (the seed runs it; also after a change of the
- * dictionary): every organisation, network, active member, thread and reply, in one
+ * dictionary): every organisation, network, active member, thread, reply, published knowledge
+ * item and event, in one
  * transaction, so searches see the old index until the new one is complete.
  */
 export async function reindexAll(db: DB): Promise<{ documents: number }> {
@@ -403,7 +526,14 @@ export async function reindexAll(db: DB): Promise<{ documents: number }> {
 	return db.transaction().execute(async (trx) => {
 		await trx
 			.deleteFrom('search_documents')
-			.where('kind', 'in', ['discussion', 'member', 'organisation', 'network'])
+			.where('kind', 'in', [
+				'discussion',
+				'member',
+				'organisation',
+				'network',
+				'knowledge',
+				'event'
+			])
 			.execute();
 		for (const { id } of await trx.selectFrom('organisations').select('id').execute()) {
 			await indexOrganisation(trx, id, lexicon);
@@ -453,6 +583,41 @@ export async function reindexAll(db: DB): Promise<{ documents: number }> {
 			if (replies.length === 0) break;
 			await insertDocuments(trx, replies.map(replyDocument), lexicon);
 			after = replies.at(-1)!.id;
+		}
+		for (let after = ''; ;) {
+			const items = await knowledgeRows(trx)
+				.where('k.status', '=', 'published')
+				.where((eb) =>
+					eb.or([eb('k.visibility', '!=', 'network'), eb('k.network_id', 'is not', null)])
+				)
+				.where('k.id', '>', after)
+				.orderBy('k.id')
+				.limit(PAGE)
+				.execute();
+			if (items.length === 0) break;
+			const labels = await knowledgeLabelsOf(
+				trx,
+				items.map((i) => i.id)
+			);
+			await insertDocuments(
+				trx,
+				items.map((i) => knowledgeDocument(i, labels.get(i.id) ?? [])),
+				lexicon
+			);
+			after = items.at(-1)!.id;
+		}
+		for (let after = ''; ;) {
+			const events = await eventRows(trx)
+				.where((eb) =>
+					eb.or([eb('e.visibility', '!=', 'network'), eb('e.network_id', 'is not', null)])
+				)
+				.where('e.id', '>', after)
+				.orderBy('e.id')
+				.limit(PAGE)
+				.execute();
+			if (events.length === 0) break;
+			await insertDocuments(trx, events.map(eventDocument), lexicon);
+			after = events.at(-1)!.id;
 		}
 		const { count } = await trx
 			.selectFrom('search_documents')
