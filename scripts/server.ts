@@ -15,7 +15,10 @@ type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: 
 export async function serve(config: Config): Promise<http.Server> {
 	// adapter-node reads these when the handler loads.
 	process.env.ORIGIN = config.origin;
-	process.env.BODY_SIZE_LIMIT ??= '30M';
+	// A form with the largest attachment (and a photo form) fits, with room for the other fields.
+	process.env.BODY_SIZE_LIMIT ??= String(
+		Math.max(30 * 1024 * 1024, config.attachmentMaxBytes + 5 * 1024 * 1024)
+	);
 	const handlerUrl = pathToFileURL(path.resolve('build/handler.js')).href;
 	const { handler } = (await import(handlerUrl)) as { handler: NodeHandler };
 
