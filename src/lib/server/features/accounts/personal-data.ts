@@ -24,7 +24,10 @@ export const CONTRIBUTIONS: ReadonlySet<string> = new Set<string>([
 	// (only authors edit their posts), so they go with the posts.
 	'threads.author_id',
 	'replies.author_id',
-	'post_revisions.editor_id'
+	'post_revisions.editor_id',
+	// Comments on knowledge, and "Dit passen wij toe" with the member's own line on how.
+	'knowledge_comments.author_id',
+	'knowledge_adoptions.user_id'
 ]);
 
 /** `table.column` references to users that record an act, with the columns the export shows. */
@@ -46,7 +49,14 @@ export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	'conversations.member_b_id': ['id', 'created_at', 'last_message_at'],
 	// A coordinator or admin who deleted someone's post: that they did, not what it said.
 	'threads.deleted_by': ['id', 'network_id', 'deleted_at'],
-	'replies.deleted_by': ['id', 'thread_id', 'deleted_at']
+	'replies.deleted_by': ['id', 'thread_id', 'deleted_at'],
+	// Knowledge items are shared work (co-authors, editors): the item stays when its first
+	// writer leaves; the authorship itself (knowledge_item_authors) goes with the account.
+	'knowledge_items.created_by': ['id', 'slug', 'title', 'created_at'],
+	'knowledge_items.contact_id': ['id', 'slug', 'title'],
+	// A revision holds the whole item, co-authors' text too: only that one saved it.
+	'knowledge_revisions.editor_id': ['item_id', 'number', 'action', 'created_at'],
+	'knowledge_attachments.uploaded_by': ['id', 'item_id', 'original_name', 'created_at']
 };
 
 /**
