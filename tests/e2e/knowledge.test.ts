@@ -162,6 +162,11 @@ describe('knowledge library', () => {
 		await expectAccessible(visitor.page);
 		const feed = await visitor.page.request.get('/kennis/rss.xml');
 		expect(await feed.text()).toContain(title);
+		// The theme's page gathers it with the theme's networks.
+		await visitor.page.goto('/themas/human-capital');
+		expect(await visitor.page.locator('h1').innerText()).toBe('Human capital');
+		expect(await visitor.page.getByRole('link', { name: title }).count()).toBe(1);
+		await expectAccessible(visitor.page);
 		await visitor.close();
 	});
 
