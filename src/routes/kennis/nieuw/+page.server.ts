@@ -5,6 +5,7 @@ import { formOptions, maySeeNetwork } from '$lib/server/features/knowledge/queri
 import {
 	fieldProblems,
 	formInput,
+	KIND_PARAMS,
 	knowledgeInputSchema
 } from '$lib/server/features/knowledge/schema';
 import { viewerFrom } from '$lib/server/features/viewer';
@@ -13,10 +14,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorize(locals, url, 'see_member_pages');
 	const viewer = viewerFrom(locals.user);
+	// ?soort=inzicht (the library's Dutch kind names) starts the form as that kind.
 	const wanted = url.searchParams.get('soort');
+	const kind = Object.entries(KIND_PARAMS).find(([, param]) => param === wanted)?.[0];
 	return {
 		options: await formOptions(locals.db, viewer),
-		kind: ['insight', 'publication', 'report'].includes(wanted ?? '') ? wanted! : 'practice_example'
+		kind: kind ?? 'practice_example'
 	};
 };
 

@@ -25,7 +25,7 @@ export const CONTRIBUTIONS: ReadonlySet<string> = new Set<string>([
 	'threads.author_id',
 	'replies.author_id',
 	'post_revisions.editor_id',
-	// Comments on knowledge items, and "Dit passen wij toe" with the line on how.
+	// Comments on knowledge, and "Dit passen wij toe" with the member's own line on how.
 	'knowledge_comments.author_id',
 	'knowledge_adoptions.user_id'
 ]);
@@ -52,16 +52,13 @@ export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	'replies.deleted_by': ['id', 'thread_id', 'deleted_at'],
 	// An editor who added a set of search synonyms: shared vocabulary, not their own words.
 	'search_synonyms.created_by': ['id', 'terms', 'created_at'],
-	// Knowledge items belong to their authors (knowledge_item_authors, which goes with the
-	// account); who first saved one, who saved a version, who uploaded a file or is named as
-	// the contact person is recorded on the item, which stays.
+	// Knowledge items are shared work (co-authors, editors): the item stays when its first
+	// writer leaves; the authorship itself (knowledge_item_authors) goes with the account.
 	'knowledge_items.created_by': ['id', 'slug', 'title', 'created_at'],
 	'knowledge_items.contact_id': ['id', 'slug', 'title'],
-	'knowledge_revisions.editor_id': ['id', 'item_id', 'number', 'created_at'],
-	'knowledge_attachments.uploaded_by': ['id', 'item_id', 'original_name', 'created_at'],
-	// Who created an event, and a member named as its speaker (the name stays on the event).
-	'events.created_by': ['id', 'slug', 'title', 'created_at'],
-	'event_speakers.user_id': ['id', 'event_id', 'name', 'role']
+	// A revision holds the whole item, co-authors' text too: only that one saved it.
+	'knowledge_revisions.editor_id': ['item_id', 'number', 'action', 'created_at'],
+	'knowledge_attachments.uploaded_by': ['id', 'item_id', 'original_name', 'created_at']
 };
 
 /**

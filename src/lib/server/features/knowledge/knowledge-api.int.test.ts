@@ -12,6 +12,8 @@ import {
 } from '../../../../routes/api/v1/knowledge/[slug]/+server';
 import { GET as rss } from '../../../../routes/kennis/rss.xml/+server';
 import { load as libraryLoad } from '../../../../routes/kennis/+page.server';
+import { actions as editActions } from '../../../../routes/kennis/[slug]/bewerken/+page.server';
+import { actions as versionActions } from '../../../../routes/kennis/[slug]/versies/+page.server';
 
 const origin = 'https://kennisnetwerk.example';
 type Member = Awaited<ReturnType<typeof buildMember>>;
@@ -216,5 +218,63 @@ describe.each(DIALECTS)('knowledge API, feed and library page on %s', (dialect) 
 		expect(stale.body).toMatchObject({ error: { code: 'changed' } });
 		const now = await call(apiItem, { user: null, path: '', params: { slug } });
 		expect(now.body).toMatchObject({ version: 2, summary: 'Eerste wijziging.' });
+	});
+
+	it('tells the edit form that the item changed meanwhile, keeps the text, and restores from the history page', async () => {
+		const { author, open } = await setup();
+		const post = async (
+			action: (event: never) => unknown,
+			path: string,
+			fields: [string, string][]
+		): Promise<{ status?: number; location?: string; data?: Record<string, unknown> }> => {
+			const form = new FormData();
+			for (const [k, v] of fields) form.append(k, v);
+			const url = new URL(path, origin);
+			try {
+				const result = (await action({
+					locals: { db: handle.db, user: sessionUser(author) },
+					url,
+					params: { slug: open.slug },
+					request: new Request(url, { method: 'POST', body: form })
+				} as never)) as { status: number; data: Record<string, unknown> };
+				return { status: result.status, data: result.data };
+			} catch (thrown) {
+				const t = thrown as { status?: number; location?: string };
+				return { status: t.status, location: t.location };
+			}
+		};
+		const fields = (summary: string, version: string): [string, string][] => [
+			['kind', 'insight'],
+			['title', 'Openbaar inzicht'],
+			['summary', summary],
+			['body', 'Ondernemers in de regio en hun ondersteuning.'],
+			['themes', 'digitalisering'],
+			['provinces', 'NL-UT'],
+			['visibility', 'public'],
+			['version', version]
+		];
+		const path = `/kennis/${open.slug}/bewerken`;
+		const first = await post(
+			editActions.default as never,
+			path,
+			fields('Nieuwe samenvatting.', '1')
+		);
+		expect(first).toMatchObject({ status: 303, location: `/kennis/${open.slug}` });
+		const stale = await post(editActions.default as never, path, fields('Mijn eigen versie.', '1'));
+		expect(stale.status).toBe(409);
+		expect(stale.data).toMatchObject({ problem: 'changed' });
+		expect((stale.data?.values as { summary: string }).summary).toBe('Mijn eigen versie.');
+
+		const restored = await post(
+			versionActions.herstellen as never,
+			`/kennis/${open.slug}/versies`,
+			[
+				['number', '1'],
+				['version', '2']
+			]
+		);
+		expect(restored).toMatchObject({ status: 303 });
+		const now = await call(apiItem, { user: null, path: '', params: { slug: open.slug } });
+		expect(now.body).toMatchObject({ version: 3, summary: 'Samenvatting van Openbaar inzicht' });
 	});
 });
