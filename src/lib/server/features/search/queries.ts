@@ -30,8 +30,8 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
 ];
 
 /**
- * At most this many matching documents are ranked per search (the newest first when more
- * match); facet counts are counted over them too, and say "capped" when there were more.
+ * At most this many matching documents are ranked per search (the most recently indexed when
+ * more match); facet counts are counted over them too, and say "capped" when there were more.
  */
 export const CANDIDATE_CAP = 500;
 export const SEARCH_PAGE_SIZE = 10;
@@ -101,7 +101,8 @@ interface Candidate {
 }
 
 /**
- * The query for the documents matching `clauses` that the viewer may see, newest first, at most
+ * The query for the documents matching `clauses` that the viewer may see, the most recently
+ * indexed first, at most
  * `cap`: the full-text match on FTS5 or on the tsvector's GIN index, visibility in the same SQL.
  * On SQLite the FTS5 table drives the join in rowid order, so it stops at the cap. Filters other
  * than visibility (such as the kind) stay out of the match.
@@ -171,7 +172,7 @@ export type SearchResult =
 			pageCount: number;
 	  };
 
-/** How well a candidate answers: the query's clauses found in its title, then newest first. */
+/** How well a candidate answers: the query's clauses found in its title, then the most recently changed. */
 function rank(clauses: QueryNode[], rows: Candidate[]): Candidate[] {
 	const scored = rows.map((row) => {
 		const title = row.title_tokens ? row.title_tokens.split(' ') : [];
