@@ -218,7 +218,16 @@ export async function indexReply(trx: DB, replyId: string, lexicon?: Lexicon): P
 export async function indexNetwork(trx: DB, networkId: string, lexicon?: Lexicon): Promise<void> {
 	const network = await trx
 		.selectFrom('networks')
-		.select(['id', 'slug', 'name', 'summary', 'description', 'audience', 'visibility'])
+		.select([
+			'id',
+			'slug',
+			'name',
+			'summary',
+			'description',
+			'audience',
+			'visibility',
+			'updated_at'
+		])
 		.where('id', '=', networkId)
 		.executeTakeFirst();
 	if (!network) {
@@ -258,7 +267,8 @@ export async function indexNetwork(trx: DB, networkId: string, lexicon?: Lexicon
 			url: `/netwerken/${network.slug}`,
 			visibility: isPublic ? 'public' : 'network',
 			networkId: network.id,
-			networkVisibility: network.visibility
+			networkVisibility: network.visibility,
+			updatedAt: String(network.updated_at)
 		},
 		lexicon
 	);
@@ -285,6 +295,7 @@ export async function indexOrganisation(
 			'o.slug',
 			'o.name',
 			'o.municipality_class',
+			'o.updated_at',
 			't.name as type',
 			'p.name as province'
 		])
@@ -304,7 +315,8 @@ export async function indexOrganisation(
 				.filter(Boolean)
 				.join(' · '),
 			url: `/organisaties/${org.slug}`,
-			visibility: 'public'
+			visibility: 'public',
+			updatedAt: String(org.updated_at)
 		},
 		lexicon
 	);

@@ -96,6 +96,7 @@ export function visibleDocuments(viewer: Viewer) {
 interface Candidate {
 	id: number;
 	kind: SearchKind;
+	ref_id: string;
 	title_tokens: string;
 	updated_at: string;
 }
@@ -115,7 +116,7 @@ export function candidateQuery(
 ) {
 	const base = db
 		.selectFrom('search_documents as d')
-		.select(['d.id', 'd.kind', 'd.title_tokens', 'd.updated_at'])
+		.select(['d.id', 'd.kind', 'd.ref_id', 'd.title_tokens', 'd.updated_at'])
 		.where(visibleDocuments(viewer))
 		.limit(options.cap);
 	if (dialectOf(db) === 'postgres') {
@@ -183,7 +184,9 @@ function rank(clauses: QueryNode[], rows: Candidate[]): Candidate[] {
 		(a, b) =>
 			b.score - a.score ||
 			(a.row.updated_at < b.row.updated_at ? 1 : a.row.updated_at > b.row.updated_at ? -1 : 0) ||
-			b.row.id - a.row.id
+			// Then a fixed order, the same after a reindex and on both dialects.
+			(a.row.kind < b.row.kind ? -1 : a.row.kind > b.row.kind ? 1 : 0) ||
+			(a.row.ref_id < b.row.ref_id ? -1 : a.row.ref_id > b.row.ref_id ? 1 : 0)
 	);
 	return scored.map((s) => s.row);
 }
