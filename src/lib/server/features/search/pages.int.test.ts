@@ -76,7 +76,7 @@ describe.each(DIALECTS)('search pages and API on %s', (dialect) => {
 		});
 		expect(await call(synonymsLoad, member, '/beheer/synoniemen')).toMatchObject({ status: 403 });
 		expect(
-			await call(synonymActions.toevoegen, member, '/beheer/synoniemen?/toevoegen', {
+			await call(synonymActions.toevoegen!, member, '/beheer/synoniemen?/toevoegen', {
 				terms: 'a = b'
 			})
 		).toMatchObject({ status: 403 });
@@ -92,12 +92,12 @@ describe.each(DIALECTS)('search pages and API on %s', (dialect) => {
 		]);
 
 		expect(
-			await call(synonymActions.toevoegen, editor, '/beheer/synoniemen?/toevoegen', {
+			await call(synonymActions.toevoegen!, editor, '/beheer/synoniemen?/toevoegen', {
 				terms: 'alleen één'
 			})
 		).toMatchObject({ status: 400, data: { problem: 'too_few_terms' } });
 		expect(
-			await call(synonymActions.toevoegen, editor, '/beheer/synoniemen?/toevoegen', {
+			await call(synonymActions.toevoegen!, editor, '/beheer/synoniemen?/toevoegen', {
 				terms: ' zzp =  zelfstandige zonder personeel '
 			})
 		).toMatchObject({ data: { done: 'zzp = zelfstandige zonder personeel' } });
@@ -108,12 +108,12 @@ describe.each(DIALECTS)('search pages and API on %s', (dialect) => {
 		expect(added).toMatchObject({ terms: ['zzp', 'zelfstandige zonder personeel'] });
 		expect(added.addedBy).toBe('Eva Redacteur');
 		expect(
-			await call(synonymActions.verwijderen, editor, '/beheer/synoniemen?/verwijderen', {
+			await call(synonymActions.verwijderen!, editor, '/beheer/synoniemen?/verwijderen', {
 				id: added.id
 			})
 		).toMatchObject({ data: { done: 'zzp = zelfstandige zonder personeel' } });
 		expect(
-			await call(synonymActions.verwijderen, editor, '/beheer/synoniemen?/verwijderen', {
+			await call(synonymActions.verwijderen!, editor, '/beheer/synoniemen?/verwijderen', {
 				id: added.id
 			})
 		).toMatchObject({ status: 404 });
