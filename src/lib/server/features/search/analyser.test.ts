@@ -80,6 +80,14 @@ describe('compound words', () => {
 		expect(finds('accountmanagement', 'Een account bij de bank')).toBe(false);
 	});
 
+	it('takes words of the field as parts, but keeps their own compounds splittable', () => {
+		const field = buildLexicon(SEED, ['Ondernemersecosysteem', 'Overig', 'Netwerkbijeenkomst']);
+		expect(field.parts.has('overig')).toBe(true);
+		expect(field.parts.has('ondernemersecosysteem')).toBe(false);
+		expect(decompose('ondernemersecosysteem', field)).toEqual(['ondernemer', 'ecosysteem']);
+		expect(finds('bedrijf', 'Kansen voor het kleinbedrijf')).toBe(true);
+	});
+
 	it('extends the dictionary with the words of editors’ synonyms', () => {
 		const extended = buildLexicon([...SEED, ['zzp', 'zelfstandige zonder personeel']]);
 		expect(decompose('zzpondersteuning', extended)).toEqual(['zzp', 'ondersteuning']);

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db';
+import reference from '../../db/nl-reference.json' with { type: 'json' };
 import { dialectOf } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { SearchKind } from '../../db/tables/search';
@@ -57,10 +58,33 @@ function parseTerms(text: string): string[] {
 	}
 }
 
-/** The analyser's dictionary and synonyms as editors keep them now (a small table, read each time). */
+/** Words of the field from the reference facts: known parts of compounds (see buildLexicon). */
+const REFERENCE_WORDS: readonly string[] = [
+	...reference.themes,
+	...reference.roles_in_the_field,
+	...reference.organisation_types,
+	...reference.event_formats.map((f) => f.name)
+];
+
+let remembered: { key: string; lexicon: Lexicon } | null = null;
+
+/**
+ * The analyser's dictionary and synonyms as editors keep them now: the small synonyms table is
+ * read every time; the lexicon built from it is reused while the table says the same.
+ */
 export async function loadLexicon(db: DB): Promise<Lexicon> {
 	const rows = await db.selectFrom('search_synonyms').select('terms').orderBy('id').execute();
-	return buildLexicon(rows.map((r) => parseTerms(r.terms)));
+	const key = JSON.stringify(rows.map((r) => r.terms));
+	if (remembered?.key !== key) {
+		remembered = {
+			key,
+			lexicon: buildLexicon(
+				rows.map((r) => parseTerms(r.terms)),
+				REFERENCE_WORDS
+			)
+		};
+	}
+	return remembered.lexicon;
 }
 
 /**
