@@ -84,7 +84,9 @@ describe('compound words', () => {
 		const field = buildLexicon(SEED, ['Ondernemersecosysteem', 'Overig', 'Netwerkbijeenkomst']);
 		expect(field.parts.has('overig')).toBe(true);
 		expect(field.parts.has('ondernemersecosysteem')).toBe(false);
-		expect(decompose('ondernemersecosysteem', field)).toEqual(['ondernemer', 'ecosysteem']);
+		expect(analyse('Ondernemersecosysteem', field).split(' ')).toEqual(
+			expect.arrayContaining(['ondernemer', 'ecosystem'])
+		);
 		expect(finds('bedrijf', 'Kansen voor het kleinbedrijf')).toBe(true);
 	});
 
