@@ -80,6 +80,16 @@ describe('compound words', () => {
 		expect(finds('accountmanagement', 'Een account bij de bank')).toBe(false);
 	});
 
+	it('takes words of the field as parts, but keeps their own compounds splittable', () => {
+		const field = buildLexicon(SEED, ['Ondernemersecosysteem', 'Overig', 'Netwerkbijeenkomst']);
+		expect(field.parts.has('overig')).toBe(true);
+		expect(field.parts.has('ondernemersecosysteem')).toBe(false);
+		expect(analyse('Ondernemersecosysteem', field).split(' ')).toEqual(
+			expect.arrayContaining(['ondernemer', 'ecosystem'])
+		);
+		expect(finds('bedrijf', 'Kansen voor het kleinbedrijf')).toBe(true);
+	});
+
 	it('extends the dictionary with the words of editors’ synonyms', () => {
 		const extended = buildLexicon([...SEED, ['zzp', 'zelfstandige zonder personeel']]);
 		expect(decompose('zzpondersteuning', extended)).toEqual(['zzp', 'ondersteuning']);

@@ -57,7 +57,7 @@ export const BASE_PARTS: readonly string[] = // people and roles
 		'ontwikkeling ontwikkelings uitvoering uitvoerings stad steden regio regios regionaal ' +
 		'regionale land platform centrum ' +
 		// economy and themes
-		'economie economisch economische mkb midden klein kleinbedrijf groot grootbedrijf ' +
+		'economie economisch economische mkb midden klein groot ' +
 		'ondersteuning steun hulp advies innovatie innovaties digitalisering digitaal ' +
 		'internationalisering export handel verduurzaming duurzaamheid duurzaam circulair ' +
 		'circulaire productiviteit financiering krediet subsidie subsidies fonds fondsen ' +
@@ -209,15 +209,26 @@ export function analyse(text: string, lexicon: Lexicon): string {
 
 /**
  * The analyser's dictionary and synonyms. `synonymSets` are editors' sets of terms that mean the
- * same, as written ("mkb", "midden- en kleinbedrijf"); their words extend the known parts.
+ * same, as written ("mkb", "midden- en kleinbedrijf"); `knownWords` are texts of the field (the
+ * reference themes, roles, organisation types). The words of both extend the known parts, except
+ * words that are themselves compounds of known parts ("ondernemersecosysteem" stays splittable).
  */
-export function buildLexicon(synonymSets: readonly (readonly string[])[] = []): Lexicon {
-	const parts = new Set(BASE_PARTS);
-	for (const set of synonymSets) {
-		for (const term of set) {
-			for (const w of wordsOf(term)) {
-				if (w.word.length >= MIN_PART_LENGTH && !STOPWORDS.has(w.word)) parts.add(w.word);
-			}
+export function buildLexicon(
+	synonymSets: readonly (readonly string[])[] = [],
+	knownWords: readonly string[] = []
+): Lexicon {
+	const base = new Set(BASE_PARTS);
+	const probe: Lexicon = {
+		parts: base,
+		partStems: new Set([...base].map(stem)),
+		synonyms: [],
+		cache: new Map()
+	};
+	const parts = new Set(base);
+	for (const text of [...knownWords, ...synonymSets.flat()]) {
+		for (const w of wordsOf(text)) {
+			if (w.word.length < MIN_PART_LENGTH || STOPWORDS.has(w.word) || /\d/.test(w.word)) continue;
+			if (!decompose(w.word, probe)) parts.add(w.word);
 		}
 	}
 	const lexicon: Lexicon = {

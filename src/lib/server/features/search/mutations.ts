@@ -35,6 +35,8 @@ export interface SearchDocumentInput {
 	visibility: SearchVisibility;
 	networkId?: string | null;
 	networkVisibility?: NetworkVisibility | null;
+	/** When the source last changed (ISO): the newer ranks first among equals. Default: now. */
+	updatedAt?: string;
 }
 
 const now = () => new Date().toISOString();
@@ -50,7 +52,7 @@ function documentValues(doc: SearchDocumentInput, lexicon: Lexicon) {
 		network_visibility: doc.visibility === 'network' ? (doc.networkVisibility ?? 'private') : null,
 		title_tokens: analyse(doc.indexedTitle ?? doc.title, lexicon),
 		body_tokens: analyse(doc.text, lexicon),
-		updated_at: now()
+		updated_at: doc.updatedAt ? new Date(doc.updatedAt).toISOString() : now()
 	};
 }
 
@@ -107,6 +109,7 @@ function threadRows(trx: DB) {
 			't.title',
 			't.body',
 			't.deleted_at',
+			't.updated_at',
 			'n.id as network_id',
 			'n.slug',
 			'n.visibility'
@@ -124,7 +127,8 @@ function threadDocument(thread: ThreadRow): SearchDocumentInput {
 		url: threadUrl(thread.slug, thread.id),
 		visibility: 'network',
 		networkId: thread.network_id,
-		networkVisibility: thread.visibility
+		networkVisibility: thread.visibility,
+		updatedAt: String(thread.updated_at)
 	};
 }
 
@@ -168,6 +172,8 @@ function replyRows(trx: DB) {
 			'r.id',
 			'r.body',
 			'r.deleted_at',
+			'r.created_at',
+			'r.edited_at',
 			't.id as thread_id',
 			't.title',
 			't.deleted_at as thread_deleted_at',
@@ -190,7 +196,8 @@ function replyDocument(reply: ReplyRow): SearchDocumentInput {
 		url: `${threadUrl(reply.slug, reply.thread_id)}?reactie=${reply.id}`,
 		visibility: 'network',
 		networkId: reply.network_id,
-		networkVisibility: reply.visibility
+		networkVisibility: reply.visibility,
+		updatedAt: String(reply.edited_at ?? reply.created_at)
 	};
 }
 
@@ -211,7 +218,16 @@ export async function indexReply(trx: DB, replyId: string, lexicon?: Lexicon): P
 export async function indexNetwork(trx: DB, networkId: string, lexicon?: Lexicon): Promise<void> {
 	const network = await trx
 		.selectFrom('networks')
-		.select(['id', 'slug', 'name', 'summary', 'description', 'audience', 'visibility'])
+		.select([
+			'id',
+			'slug',
+			'name',
+			'summary',
+			'description',
+			'audience',
+			'visibility',
+			'updated_at'
+		])
 		.where('id', '=', networkId)
 		.executeTakeFirst();
 	if (!network) {
@@ -251,7 +267,8 @@ export async function indexNetwork(trx: DB, networkId: string, lexicon?: Lexicon
 			url: `/netwerken/${network.slug}`,
 			visibility: isPublic ? 'public' : 'network',
 			networkId: network.id,
-			networkVisibility: network.visibility
+			networkVisibility: network.visibility,
+			updatedAt: String(network.updated_at)
 		},
 		lexicon
 	);
@@ -278,6 +295,7 @@ export async function indexOrganisation(
 			'o.slug',
 			'o.name',
 			'o.municipality_class',
+			'o.updated_at',
 			't.name as type',
 			'p.name as province'
 		])
@@ -297,7 +315,8 @@ export async function indexOrganisation(
 				.filter(Boolean)
 				.join(' · '),
 			url: `/organisaties/${org.slug}`,
-			visibility: 'public'
+			visibility: 'public',
+			updatedAt: String(org.updated_at)
 		},
 		lexicon
 	);
@@ -317,6 +336,7 @@ function memberRows(trx: DB) {
 			'u.bio',
 			'u.ask_me_about',
 			'u.looking_for',
+			'u.updated_at',
 			'o.name as organisation',
 			'p.name as province',
 			'r.name as field_role'
@@ -359,7 +379,8 @@ function memberDocument(user: MemberRow, themes: string[]): SearchDocumentInput 
 			.filter(Boolean)
 			.join(' · '),
 		url: `/leden/${user.id}`,
-		visibility: 'members'
+		visibility: 'members',
+		updatedAt: String(user.updated_at)
 	};
 }
 

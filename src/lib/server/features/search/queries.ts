@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db';
+import reference from '../../db/nl-reference.json' with { type: 'json' };
 import { dialectOf } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { SearchKind } from '../../db/tables/search';
@@ -30,8 +31,8 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
 ];
 
 /**
- * At most this many matching documents are ranked per search (the newest first when more
- * match); facet counts are counted over them too, and say "capped" when there were more.
+ * At most this many matching documents are ranked per search (the most recently indexed when
+ * more match); facet counts are counted over them too, and say "capped" when there were more.
  */
 export const CANDIDATE_CAP = 500;
 export const SEARCH_PAGE_SIZE = 10;
@@ -57,10 +58,33 @@ function parseTerms(text: string): string[] {
 	}
 }
 
-/** The analyser's dictionary and synonyms as editors keep them now (a small table, read each time). */
+/** Words of the field from the reference facts: known parts of compounds (see buildLexicon). */
+const REFERENCE_WORDS: readonly string[] = [
+	...reference.themes,
+	...reference.roles_in_the_field,
+	...reference.organisation_types,
+	...reference.event_formats.map((f) => f.name)
+];
+
+let remembered: { key: string; lexicon: Lexicon } | null = null;
+
+/**
+ * The analyser's dictionary and synonyms as editors keep them now: the small synonyms table is
+ * read every time; the lexicon built from it is reused while the table says the same.
+ */
 export async function loadLexicon(db: DB): Promise<Lexicon> {
 	const rows = await db.selectFrom('search_synonyms').select('terms').orderBy('id').execute();
-	return buildLexicon(rows.map((r) => parseTerms(r.terms)));
+	const key = JSON.stringify(rows.map((r) => r.terms));
+	if (remembered?.key !== key) {
+		remembered = {
+			key,
+			lexicon: buildLexicon(
+				rows.map((r) => parseTerms(r.terms)),
+				REFERENCE_WORDS
+			)
+		};
+	}
+	return remembered.lexicon;
 }
 
 /**
@@ -96,12 +120,14 @@ export function visibleDocuments(viewer: Viewer) {
 interface Candidate {
 	id: number;
 	kind: SearchKind;
+	ref_id: string;
 	title_tokens: string;
 	updated_at: string;
 }
 
 /**
- * The query for the documents matching `clauses` that the viewer may see, newest first, at most
+ * The query for the documents matching `clauses` that the viewer may see, the most recently
+ * indexed first, at most
  * `cap`: the full-text match on FTS5 or on the tsvector's GIN index, visibility in the same SQL.
  * On SQLite the FTS5 table drives the join in rowid order, so it stops at the cap. Filters other
  * than visibility (such as the kind) stay out of the match.
@@ -114,7 +140,7 @@ export function candidateQuery(
 ) {
 	const base = db
 		.selectFrom('search_documents as d')
-		.select(['d.id', 'd.kind', 'd.title_tokens', 'd.updated_at'])
+		.select(['d.id', 'd.kind', 'd.ref_id', 'd.title_tokens', 'd.updated_at'])
 		.where(visibleDocuments(viewer))
 		.limit(options.cap);
 	if (dialectOf(db) === 'postgres') {
@@ -171,7 +197,7 @@ export type SearchResult =
 			pageCount: number;
 	  };
 
-/** How well a candidate answers: the query's clauses found in its title, then newest first. */
+/** How well a candidate answers: the query's clauses found in its title, then the most recently changed. */
 function rank(clauses: QueryNode[], rows: Candidate[]): Candidate[] {
 	const scored = rows.map((row) => {
 		const title = row.title_tokens ? row.title_tokens.split(' ') : [];
@@ -182,7 +208,9 @@ function rank(clauses: QueryNode[], rows: Candidate[]): Candidate[] {
 		(a, b) =>
 			b.score - a.score ||
 			(a.row.updated_at < b.row.updated_at ? 1 : a.row.updated_at > b.row.updated_at ? -1 : 0) ||
-			b.row.id - a.row.id
+			// Then a fixed order, the same after a reindex and on both dialects.
+			(a.row.kind < b.row.kind ? -1 : a.row.kind > b.row.kind ? 1 : 0) ||
+			(a.row.ref_id < b.row.ref_id ? -1 : a.row.ref_id > b.row.ref_id ? 1 : 0)
 	);
 	return scored.map((s) => s.row);
 }
