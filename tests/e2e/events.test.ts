@@ -210,4 +210,53 @@ describe('events', () => {
 		await expectAccessible(coordinator.page);
 		await coordinator.close();
 	}, 60_000);
+
+	it('lets a guest register for a public webinar, confirm by e-mail and cancel by its link', async () => {
+		const guest = await openPage(browser, { baseURL: base });
+		guest.page.setDefaultTimeout(20_000);
+		await guest.page.goto('/evenementen');
+		await guest.page.getByRole('link', { name: 'Webinar: data over het mkb in je regio' }).click();
+		await guest.page.getByLabel('Naam', { exact: true }).fill('Gerda Gast');
+		await guest.page.getByLabel('E-mailadres').fill('gerda@@bedrijf');
+		await guest.page.getByLabel('Wat wil je leren?').fill('Welke cijfers er zijn.');
+		await guest.page.getByRole('button', { name: 'Aanmelden als gast' }).click();
+		await guest.page.getByRole('alert').waitFor();
+		expect(await guest.page.getByRole('alert').innerText()).toBe(
+			'Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.'
+		);
+		await expectAccessible(guest.page);
+		await guest.page.getByLabel('E-mailadres').fill('gerda@bedrijf.example');
+		await guest.page.getByLabel('Wat wil je leren?').fill('Welke cijfers er zijn.');
+		await guest.page.getByRole('button', { name: 'Aanmelden als gast' }).click();
+		await guest.page.getByRole('status').waitFor();
+		expect(await guest.page.getByRole('status').innerText()).toContain('gerda@bedrijf.example');
+
+		const [confirm] = await outbox('gerda@bedrijf.example');
+		expect(confirm?.subject).toBe('Bevestig je aanmelding: Webinar: data over het mkb in je regio');
+		const confirmUrl = /https?:\/\/\S+\/evenementen\/bevestigen\/\S+/.exec(confirm!.text_body)![0];
+		const cancelUrl = /https?:\/\/\S+\/evenementen\/afmelden\/\S+/.exec(confirm!.text_body)![0];
+		await guest.page.goto(new URL(confirmUrl).pathname);
+		await expectAccessible(guest.page);
+		await guest.page.getByRole('button', { name: 'Aanmelding bevestigen' }).click();
+		await guest.page.getByRole('status').waitFor();
+		expect(await guest.page.getByRole('status').innerText()).toContain('je bent aangemeld');
+		const mails = await outbox('gerda@bedrijf.example');
+		const registered = mails.find((m) => m.kind === 'event-registered');
+		expect(registered?.text_body).toContain('https://meet.example.org/');
+
+		await guest.page.goto(new URL(cancelUrl).pathname);
+		await guest.page.getByRole('button', { name: 'Ja, meld mij af' }).click();
+		await guest.page.getByRole('status').waitFor();
+		expect(await guest.page.getByRole('status').innerText()).toBe(
+			'Je bent afgemeld voor Webinar: data over het mkb in je regio.'
+		);
+		// The link is stale now: a clear message, no error page.
+		const stale = await guest.page.goto(new URL(cancelUrl).pathname);
+		expect(stale?.status()).toBe(200);
+		expect(await guest.page.getByRole('alert').innerText()).toBe(
+			'Deze link werkt niet meer: de aanmelding bestaat niet meer of is al afgemeld.'
+		);
+		await expectAccessible(guest.page);
+		await guest.close();
+	}, 90_000);
 });
