@@ -6,6 +6,7 @@ import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db';
+import { createToken } from '../../src/lib/server/features/api-tokens/mutations';
 import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 import { freePort, stopProcess, waitForHealthy } from './process';
@@ -259,4 +260,81 @@ describe('events', () => {
 		await expectAccessible(guest.page);
 		await guest.close();
 	}, 90_000);
+
+	it('answers the API with stable codes: 401, 404, 400, 409, and 202 with the position', async () => {
+		const api = (pathname: string, init: RequestInit = {}) =>
+			fetch(`${base}${pathname}`, {
+				...init,
+				headers: { accept: 'application/json', origin: base, ...init.headers }
+			});
+		const handle = openDatabase({ dataDir });
+		let token: string;
+		try {
+			const member = await handle.db
+				.selectFrom('users')
+				.select('id')
+				.where('email', '=', 'demo-member33@example.org')
+				.executeTakeFirstOrThrow();
+			token = (await createToken(handle.db, member.id, { name: 'e2e' })).token;
+		} finally {
+			await handle.close();
+		}
+		const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+		type List = { items: { slug: string; title: string; visibility: string }[] };
+		const visitorList = (await (await api('/api/v1/events')).json()) as List;
+		expect(visitorList.items.length).toBeGreaterThan(0);
+		expect(visitorList.items.every((e) => e.visibility === 'public')).toBe(true);
+		const memberList = (await (await api('/api/v1/events', { headers: auth })).json()) as List;
+		const full = memberList.items.find(
+			(e) => e.title === 'Leerwerkbijeenkomst circulaire bedrijventerreinen'
+		)!;
+		expect((await api(`/api/v1/events/${full.slug}`)).status).toBe(404);
+		expect(
+			((await (await api('/api/v1/events?mode=fiets')).json()) as { error: { code: string } }).error
+				.code
+		).toBe('invalid_query');
+		expect(
+			(await api(`/api/v1/events/${full.slug}/register`, { method: 'POST', body: '{}' })).status
+		).toBe(401);
+
+		const register = () =>
+			api(`/api/v1/events/${full.slug}/register`, { method: 'POST', headers: auth, body: '{}' });
+		const missing = await register();
+		expect(missing.status).toBe(400);
+		expect(((await missing.json()) as { error: { code: string } }).error.code).toBe(
+			'answers_missing'
+		);
+		const body = JSON.stringify({ answers: { 'wat-wil-je-leren': 'Hoe Zwolle het aanpakt.' } });
+		const waiting = await api(`/api/v1/events/${full.slug}/register`, {
+			method: 'POST',
+			headers: auth,
+			body
+		});
+		expect(waiting.status).toBe(202);
+		expect(await waiting.json()).toEqual({ status: 'waitlisted', position: 3 });
+		const again = await api(`/api/v1/events/${full.slug}/register`, {
+			method: 'POST',
+			headers: auth,
+			body
+		});
+		expect(again.status).toBe(200);
+		const cancel = () =>
+			api(`/api/v1/events/${full.slug}/cancel`, { method: 'POST', headers: auth });
+		expect(await (await cancel()).json()).toEqual({ cancelled: 'waitlisted' });
+		const stale = await cancel();
+		expect(stale.status).toBe(409);
+		expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('not_registered');
+
+		const past = (await (await api('/api/v1/events?when=past', { headers: auth })).json()) as List;
+		const closed = await api(`/api/v1/events/${past.items[0]!.slug}/register`, {
+			method: 'POST',
+			headers: auth,
+			body: '{}'
+		});
+		expect(closed.status).toBe(409);
+		expect(((await closed.json()) as { error: { code: string } }).error.code).toBe(
+			'registration_closed'
+		);
+	}, 60_000);
 });
