@@ -315,6 +315,9 @@ export async function registerMember(
 			if (state === 'closed') return { ok: false, reason: 'registration_closed' };
 			if (state === 'not_yet_open') return { ok: false, reason: 'registration_not_open' };
 		}
+		// A place freed without passing here (an erased account's registration goes with the
+		// account) goes to the waiting list first, never to a newcomer.
+		await fillFreePlaces(trx, event, input.origin);
 		const place = await nextPlace(trx, event);
 		const id = randomUUID();
 		await trx
@@ -454,6 +457,7 @@ export async function confirmGuest(
 				return { ...place, slug: event.slug, title: event.title };
 			}
 			if (registrationState(event) !== 'open') return { ok: false, reason: 'registration_closed' };
+			await fillFreePlaces(trx, event, input.origin);
 			const place = await nextPlace(trx, event);
 			await trx
 				.updateTable('event_registrations')

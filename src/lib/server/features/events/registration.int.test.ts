@@ -166,6 +166,18 @@ describe.each(DIALECTS)('event registration on %s', (dialect) => {
 		).toHaveLength(1);
 	});
 
+	it('gives a place freed by an erased account to the waiting list, not to a newcomer', async () => {
+		const leaver = await buildMember(db);
+		const { id } = await createEvent(db, eventInput({ capacity: 1 }));
+		await registerMember(db, { eventId: id, userId: leaver.id, origin });
+		await registerMember(db, { eventId: id, userId: m(0), origin });
+		// The account goes, and its registration with it (foreign key), without a cancellation.
+		await db.deleteFrom('users').where('id', '=', leaver.id).execute();
+		const newcomer = await registerMember(db, { eventId: id, userId: m(1), origin });
+		expect(newcomer).toMatchObject({ ok: true, status: 'waitlisted', position: 1 });
+		expect(await state(db, id)).toEqual({ registered: [m(0)], waitlist: [m(1)] });
+	});
+
 	it('refuses registration once it is closed, by hand or by its closing time', async () => {
 		const { id } = await createEvent(db, eventInput());
 		await setRegistrationClosed(db, { eventId: id, closed: true });
