@@ -190,6 +190,9 @@ describe('events', () => {
 		expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-28T08:00:00.000Z');
 		expect(event.endDate.toJSDate().toISOString()).toBe('2027-03-28T11:00:00.000Z');
 		expect(event.description).toContain(ONLINE);
+		// Nothing the browser complained about (the CSP forbids inline styles and scripts).
+		expect(first.problems).toEqual([]);
+		expect(second.problems).toEqual([]);
 		await second.close();
 	}, 90_000);
 
@@ -209,6 +212,11 @@ describe('events', () => {
 		expect(csv).toContain('"Wat werkt bij omscholing."');
 		await coordinator.page.goto(`${eventPath}/beheer/aanwezigheid`);
 		await expectAccessible(coordinator.page);
+		await coordinator.page.locator('input[name="attended"]').first().check();
+		await coordinator.page.getByRole('button', { name: 'Aanwezigheid opslaan' }).click();
+		await coordinator.page.getByRole('status').waitFor();
+		expect(await coordinator.page.getByRole('status').innerText()).toBe('Opgeslagen: 1 aanwezig.');
+		expect(coordinator.problems).toEqual([]);
 		await coordinator.close();
 	}, 60_000);
 
