@@ -6,6 +6,7 @@ import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db';
+import { createToken } from '../../src/lib/server/features/api-tokens/mutations';
 import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 import { freePort, stopProcess, waitForHealthy } from './process';
@@ -189,6 +190,9 @@ describe('events', () => {
 		expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-28T08:00:00.000Z');
 		expect(event.endDate.toJSDate().toISOString()).toBe('2027-03-28T11:00:00.000Z');
 		expect(event.description).toContain(ONLINE);
+		// Nothing the browser complained about (the CSP forbids inline styles and scripts).
+		expect(first.problems).toEqual([]);
+		expect(second.problems).toEqual([]);
 		await second.close();
 	}, 90_000);
 
@@ -208,6 +212,137 @@ describe('events', () => {
 		expect(csv).toContain('"Wat werkt bij omscholing."');
 		await coordinator.page.goto(`${eventPath}/beheer/aanwezigheid`);
 		await expectAccessible(coordinator.page);
+		await coordinator.page.locator('input[name="attended"]').first().check();
+		await coordinator.page.getByRole('button', { name: 'Aanwezigheid opslaan' }).click();
+		await coordinator.page.getByRole('status').waitFor();
+		expect(await coordinator.page.getByRole('status').innerText()).toBe('Opgeslagen: 1 aanwezig.');
+		expect(coordinator.problems).toEqual([]);
 		await coordinator.close();
+	}, 60_000);
+
+	it('lets a guest register for a public webinar, confirm by e-mail and cancel by its link', async () => {
+		const guest = await openPage(browser, { baseURL: base });
+		guest.page.setDefaultTimeout(20_000);
+		await guest.page.goto('/evenementen');
+		await guest.page.getByRole('link', { name: 'Webinar: data over het mkb in je regio' }).click();
+		await guest.page.getByLabel('Naam', { exact: true }).fill('Gerda Gast');
+		await guest.page.getByLabel('E-mailadres').fill('gerda@@bedrijf');
+		await guest.page.getByLabel('Wat wil je leren?').fill('Welke cijfers er zijn.');
+		await guest.page.getByRole('button', { name: 'Aanmelden als gast' }).click();
+		await guest.page.getByRole('alert').waitFor();
+		expect(await guest.page.getByRole('alert').innerText()).toBe(
+			'Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.'
+		);
+		await expectAccessible(guest.page);
+		await guest.page.getByLabel('E-mailadres').fill('gerda@bedrijf.example');
+		await guest.page.getByLabel('Wat wil je leren?').fill('Welke cijfers er zijn.');
+		await guest.page.getByRole('button', { name: 'Aanmelden als gast' }).click();
+		await guest.page.getByRole('status').waitFor();
+		expect(await guest.page.getByRole('status').innerText()).toContain('gerda@bedrijf.example');
+
+		const [confirm] = await outbox('gerda@bedrijf.example');
+		expect(confirm?.subject).toBe('Bevestig je aanmelding: Webinar: data over het mkb in je regio');
+		const confirmUrl = /https?:\/\/\S+\/evenementen\/bevestigen\/\S+/.exec(confirm!.text_body)![0];
+		const cancelUrl = /https?:\/\/\S+\/evenementen\/afmelden\/\S+/.exec(confirm!.text_body)![0];
+		await guest.page.goto(new URL(confirmUrl).pathname);
+		await expectAccessible(guest.page);
+		await guest.page.getByRole('button', { name: 'Aanmelding bevestigen' }).click();
+		await guest.page.getByRole('status').waitFor();
+		expect(await guest.page.getByRole('status').innerText()).toContain('je bent aangemeld');
+		const mails = await outbox('gerda@bedrijf.example');
+		const registered = mails.find((m) => m.kind === 'event-registered');
+		expect(registered?.text_body).toContain('https://meet.example.org/');
+
+		await guest.page.goto(new URL(cancelUrl).pathname);
+		await guest.page.getByRole('button', { name: 'Ja, meld mij af' }).click();
+		await guest.page.getByRole('status').waitFor();
+		expect(await guest.page.getByRole('status').innerText()).toBe(
+			'Je bent afgemeld voor Webinar: data over het mkb in je regio.'
+		);
+		// The link is stale now: a clear message, no error page.
+		const stale = await guest.page.goto(new URL(cancelUrl).pathname);
+		expect(stale?.status()).toBe(200);
+		expect(await guest.page.getByRole('alert').innerText()).toBe(
+			'Deze link werkt niet meer: de aanmelding bestaat niet meer of is al afgemeld.'
+		);
+		await expectAccessible(guest.page);
+		await guest.close();
+	}, 90_000);
+
+	it('answers the API with stable codes: 401, 404, 400, 409, and 202 with the position', async () => {
+		const api = (pathname: string, init: RequestInit = {}) =>
+			fetch(`${base}${pathname}`, {
+				...init,
+				headers: { accept: 'application/json', origin: base, ...init.headers }
+			});
+		const handle = openDatabase({ dataDir });
+		let token: string;
+		try {
+			const member = await handle.db
+				.selectFrom('users')
+				.select('id')
+				.where('email', '=', 'demo-member33@example.org')
+				.executeTakeFirstOrThrow();
+			token = (await createToken(handle.db, member.id, { name: 'e2e' })).token;
+		} finally {
+			await handle.close();
+		}
+		const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+		type List = { items: { slug: string; title: string; visibility: string }[] };
+		const visitorList = (await (await api('/api/v1/events')).json()) as List;
+		expect(visitorList.items.length).toBeGreaterThan(0);
+		expect(visitorList.items.every((e) => e.visibility === 'public')).toBe(true);
+		const memberList = (await (await api('/api/v1/events', { headers: auth })).json()) as List;
+		const full = memberList.items.find(
+			(e) => e.title === 'Leerwerkbijeenkomst circulaire bedrijventerreinen'
+		)!;
+		expect((await api(`/api/v1/events/${full.slug}`)).status).toBe(404);
+		expect(
+			((await (await api('/api/v1/events?mode=fiets')).json()) as { error: { code: string } }).error
+				.code
+		).toBe('invalid_query');
+		expect(
+			(await api(`/api/v1/events/${full.slug}/register`, { method: 'POST', body: '{}' })).status
+		).toBe(401);
+
+		const register = () =>
+			api(`/api/v1/events/${full.slug}/register`, { method: 'POST', headers: auth, body: '{}' });
+		const missing = await register();
+		expect(missing.status).toBe(400);
+		expect(((await missing.json()) as { error: { code: string } }).error.code).toBe(
+			'answers_missing'
+		);
+		const body = JSON.stringify({ answers: { 'wat-wil-je-leren': 'Hoe Zwolle het aanpakt.' } });
+		const waiting = await api(`/api/v1/events/${full.slug}/register`, {
+			method: 'POST',
+			headers: auth,
+			body
+		});
+		expect(waiting.status).toBe(202);
+		expect(await waiting.json()).toEqual({ status: 'waitlisted', position: 3 });
+		const again = await api(`/api/v1/events/${full.slug}/register`, {
+			method: 'POST',
+			headers: auth,
+			body
+		});
+		expect(again.status).toBe(200);
+		const cancel = () =>
+			api(`/api/v1/events/${full.slug}/cancel`, { method: 'POST', headers: auth });
+		expect(await (await cancel()).json()).toEqual({ cancelled: 'waitlisted' });
+		const stale = await cancel();
+		expect(stale.status).toBe(409);
+		expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('not_registered');
+
+		const past = (await (await api('/api/v1/events?when=past', { headers: auth })).json()) as List;
+		const closed = await api(`/api/v1/events/${past.items[0]!.slug}/register`, {
+			method: 'POST',
+			headers: auth,
+			body: '{}'
+		});
+		expect(closed.status).toBe(409);
+		expect(((await closed.json()) as { error: { code: string } }).error.code).toBe(
+			'registration_closed'
+		);
 	}, 60_000);
 });

@@ -90,7 +90,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('event_speakers')
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
-		.addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+		// A member speaker's row goes with their account (GDPR): it names them.
+		.addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('role', 'text', (c) =>
 			c

@@ -50,7 +50,7 @@ const EVENTS: DemoEvent[] = [
 		capacity: null,
 		summary: 'Welke cijfers over het regionale mkb zijn er, en hoe gebruik je ze in beleid?',
 		programme:
-			'## Programma\n\n- 15:00 Welkom\n- 15:05 Wat de microdata laten zien\n- 15:35 Vragen uit de chat\n- 16:00 Einde',
+			'- 15:00 Welkom\n- 15:05 Wat de microdata laten zien\n- 15:35 Vragen uit de chat\n- 16:00 Einde',
 		themes: ['Productiviteit', 'Ondernemersecosysteem'],
 		provinces: [],
 		speakers: [{ name: 'Ilse de Graaf', role: 'speaker' }],
@@ -72,7 +72,7 @@ const EVENTS: DemoEvent[] = [
 		summary:
 			'Met twintig collega’s en twee gastexperts aan de slag met de vraag hoe je een bestaand bedrijventerrein circulair maakt.',
 		programme:
-			'## Programma\n\n- 09:30 Inloop\n- 10:00 Praktijkvoorbeeld uit Zwolle\n- 10:45 Intervisie in kleine groepen\n- 12:15 Wat neem je mee?\n- 13:00 Lunch',
+			'- 09:30 Inloop\n- 10:00 Praktijkvoorbeeld uit Zwolle\n- 10:45 Intervisie in kleine groepen\n- 12:15 Wat neem je mee?\n- 13:00 Lunch',
 		themes: ['Circulaire economie', 'Verduurzaming'],
 		provinces: ['NL-OV'],
 		speakers: [
@@ -96,7 +96,7 @@ const EVENTS: DemoEvent[] = [
 		address: 'Archimedeslaan 6, 3584 BA Utrecht',
 		capacity: 30,
 		summary: 'Wat werkt bij het uitvoeren van een MKB-Deal? Drie regio’s delen hun ervaring.',
-		programme: '## Programma\n\n- Drie korte pitches\n- Tafelgesprekken\n- Afsluitende borrel',
+		programme: '- Drie korte pitches\n- Tafelgesprekken\n- Afsluitende borrel',
 		themes: ['Regionale samenwerking', 'Human capital'],
 		provinces: ['NL-UT'],
 		speakers: [{ name: 'Jeroen Bakker', role: 'speaker' }],

@@ -49,12 +49,6 @@ export async function eraseAccount(
 		.executeTakeFirst();
 	if (!user) return false;
 
-	// A member named as an event's speaker: the event keeps the speaker, not the name.
-	await db
-		.updateTable('event_speakers')
-		.set({ name: FORMER_MEMBER })
-		.where('user_id', '=', userId)
-		.execute();
 	const posts = input.removeContributions ? await postsOf(db, userId) : null;
 	// Removing one's contributions never takes other members' replies along.
 	if (input.removeContributions) await keepThreadsWithOthersReplies(db, userId);

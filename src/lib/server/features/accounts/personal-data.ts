@@ -36,6 +36,8 @@ export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	'audit_log.actor_id': ['id', 'action', 'subject_type', 'created_at'],
 	'domain_allowlist.created_by': ['id', 'domain', 'created_at'],
 	'networks.created_by': ['id', 'slug', 'name', 'created_at'],
+	// Who created an event (a coordinator or editor): that they did.
+	'events.created_by': ['id', 'slug', 'title', 'created_at'],
 	'network_members.decided_by': ['network_id', 'status', 'decided_at'],
 	// The invitee's address is someone else's: not exported.
 	'network_invitations.invited_by': ['id', 'network_id', 'created_at'],

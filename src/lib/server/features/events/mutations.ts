@@ -316,6 +316,9 @@ export async function registerMember(
 			if (state === 'closed') return { ok: false, reason: 'registration_closed' };
 			if (state === 'not_yet_open') return { ok: false, reason: 'registration_not_open' };
 		}
+		// A place freed without passing here (an erased account's registration goes with the
+		// account) goes to the waiting list first, never to a newcomer.
+		await fillFreePlaces(trx, event, input.origin);
 		const place = await nextPlace(trx, event);
 		const id = randomUUID();
 		await trx
@@ -408,7 +411,7 @@ export async function registerGuest(
 			to: email,
 			kind: 'event-guest-confirm',
 			...guestConfirmMail({
-				name: existing ? input.name.trim() : input.name.trim(),
+				name: input.name.trim(),
 				event: mailEvent(event, input.origin),
 				confirmUrl: new URL(`/evenementen/bevestigen/${token}`, input.origin).toString(),
 				cancelUrl: cancelUrl(input.origin, token)
@@ -455,6 +458,7 @@ export async function confirmGuest(
 				return { ...place, slug: event.slug, title: event.title };
 			}
 			if (registrationState(event) !== 'open') return { ok: false, reason: 'registration_closed' };
+			await fillFreePlaces(trx, event, input.origin);
 			const place = await nextPlace(trx, event);
 			await trx
 				.updateTable('event_registrations')
@@ -476,9 +480,9 @@ export async function confirmGuest(
 			};
 		}
 	);
-	return 'slug' in result || (result.ok === false && result.reason !== 'not_found')
-		? (result as ConfirmResult)
-		: { ok: false, reason: 'stale_link' };
+	// The event went between finding the registration and locking it: the link is stale.
+	if (!result.ok && result.reason === 'not_found') return { ok: false, reason: 'stale_link' };
+	return result;
 }
 
 export type CancelResult =
@@ -515,9 +519,8 @@ export async function cancelMember(
 	input: { eventId: string; userId: string; origin: string }
 ): Promise<CancelResult> {
 	const result = await cancelWhere(db, input.eventId, { userId: input.userId }, input.origin);
-	return result.ok || result.reason !== 'not_found'
-		? (result as CancelResult)
-		: { ok: false, reason: 'not_registered' };
+	if (!result.ok && result.reason === 'not_found') return { ok: false, reason: 'not_registered' };
+	return result;
 }
 
 /** Cancelling by the link in an e-mail (members and guests). */
@@ -532,9 +535,8 @@ export async function cancelByToken(
 		.executeTakeFirst();
 	if (!found) return { ok: false, reason: 'stale_link' };
 	const result = await cancelWhere(db, found.event_id, { token: input.token }, input.origin);
-	return result.ok || result.reason !== 'not_found'
-		? (result as CancelResult)
-		: { ok: false, reason: 'stale_link' };
+	if (!result.ok && result.reason === 'not_found') return { ok: false, reason: 'stale_link' };
+	return result;
 }
 
 export type RemoveResult =

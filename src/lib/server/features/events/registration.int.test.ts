@@ -12,12 +12,14 @@ import {
 	changeCapacity,
 	confirmGuest,
 	createEvent,
+	ensureFeedToken,
 	registerGuest,
 	registerMember,
 	removeRegistration,
+	renewFeedToken,
 	setRegistrationClosed
 } from './mutations';
-import { listRegistrations } from './queries';
+import { feedOwner, listRegistrations, myEvents } from './queries';
 import type { EventInput } from './schema';
 
 const origin = 'http://localhost:5173';
@@ -164,6 +166,18 @@ describe.each(DIALECTS)('event registration on %s', (dialect) => {
 		).toHaveLength(1);
 	});
 
+	it('gives a place freed by an erased account to the waiting list, not to a newcomer', async () => {
+		const leaver = await buildMember(db);
+		const { id } = await createEvent(db, eventInput({ capacity: 1 }));
+		await registerMember(db, { eventId: id, userId: leaver.id, origin });
+		await registerMember(db, { eventId: id, userId: m(0), origin });
+		// The account goes, and its registration with it (foreign key), without a cancellation.
+		await db.deleteFrom('users').where('id', '=', leaver.id).execute();
+		const newcomer = await registerMember(db, { eventId: id, userId: m(1), origin });
+		expect(newcomer).toMatchObject({ ok: true, status: 'waitlisted', position: 1 });
+		expect(await state(db, id)).toEqual({ registered: [m(0)], waitlist: [m(1)] });
+	});
+
 	it('refuses registration once it is closed, by hand or by its closing time', async () => {
 		const { id } = await createEvent(db, eventInput());
 		await setRegistrationClosed(db, { eventId: id, closed: true });
@@ -249,20 +263,22 @@ describe.each(DIALECTS)('event registration on %s', (dialect) => {
 		const handlers = eventJobHandlers(db, { origin, now: () => dayBefore });
 		const reminders = () => outbox(db, 'event-reminder-day');
 		const before = (await reminders()).length;
-		// The first worker runs two reminders, then stops (as on a restart).
-		await runJobsOnce(db, handlers, { workerId: 'w1', limit: 2, now: dayBefore });
-		// A second worker dies after sending but before finishing its job: its lease runs out.
-		const claimedAndLost = await runJobsOnce(
+		// The first worker sends a reminder, then stops while handling the next: that mail is sent
+		// but its job is not finished, so the job runs again after the restart.
+		let runs = 0;
+		const stopping = await runJobsOnce(
 			db,
 			{
 				'events.reminder': async (payload, ctx) => {
+					runs++;
 					await handlers['events.reminder']!(payload, ctx);
-					throw new Error('worker stopped');
+					if (runs >= 2) throw new Error('worker stopped');
 				}
 			},
-			{ workerId: 'w2', limit: 1, now: dayBefore }
+			{ workerId: 'w1', limit: 2, now: dayBefore }
 		);
-		expect(claimedAndLost.claimed).toBe(1);
+		expect(stopping.claimed).toBeGreaterThanOrEqual(2);
+		expect(stopping.retried).toBeGreaterThanOrEqual(1);
 		// After a restart, every due job is run again (also the one that "failed").
 		const later = new Date(dayBefore.getTime() + 10 * 60_000);
 		for (let i = 0; i < 5; i++) {
@@ -276,6 +292,36 @@ describe.each(DIALECTS)('event registration on %s', (dialect) => {
 		const recipients = sent.map((mail) => mail.to_address).sort();
 		expect(recipients).toEqual([0, 1, 2, 3].map((i) => members[i]!.email).sort());
 		expect(sent[0]!.text_body).toContain('https://meet.example.org/leerwerk');
+		// Every day reminder's job is finished, and the interrupted one ran twice.
+		const registrations = (await listRegistrations(db, id)).map((r) => r.id);
+		const jobs = (
+			await db
+				.selectFrom('jobs')
+				.select(['payload', 'attempts', 'done_at'])
+				.where('kind', '=', 'events.reminder')
+				.execute()
+		).filter((j) => {
+			const p = JSON.parse(j.payload) as { registrationId: string; kind: string };
+			return registrations.includes(p.registrationId) && p.kind === 'day';
+		});
+		expect(jobs).toHaveLength(4);
+		expect(jobs.every((j) => j.done_at !== null)).toBe(true);
+		expect(jobs.some((j) => j.attempts >= 2)).toBe(true);
+	});
+
+	it('keeps a personal feed at a secret address that renewing replaces', async () => {
+		const { id } = await createEvent(db, eventInput({ capacity: 1, title: 'Feedtest' }));
+		await registerMember(db, { eventId: id, userId: m(6), origin });
+		await registerMember(db, { eventId: id, userId: m(7), origin });
+		const token = await ensureFeedToken(db, m(7));
+		expect(await ensureFeedToken(db, m(7))).toBe(token);
+		expect((await feedOwner(db, token))?.id).toBe(m(7));
+		const mine = await myEvents(db, m(7), new Date().toISOString());
+		expect(mine.find((e) => e.id === id)?.status).toBe('waitlisted');
+		const renewed = await renewFeedToken(db, m(7));
+		expect(renewed).not.toBe(token);
+		expect(await feedOwner(db, token)).toBeUndefined();
+		expect((await feedOwner(db, renewed))?.id).toBe(m(7));
 	});
 
 	it('keeps the model: capacity never exceeded, first in first out, no duplicates', async () => {

@@ -23,6 +23,13 @@ describe('event times in Europe/Amsterdam', () => {
 		expect(formatRange('2026-03-29T08:00:00.000Z', '2026-03-29T10:30:00.000Z')).toBe(
 			'zondag 29 maart 2026, 10:00–12:30'
 		);
+		// The night clocks go back: 01:30 is still summer time, 10:00 winter time.
+		expect(formatRange('2026-10-24T23:30:00.000Z', '2026-10-25T09:00:00.000Z')).toBe(
+			'zondag 25 oktober 2026, 01:30–10:00'
+		);
+		expect(formatRange('2026-10-25T09:00:00.000Z', '2026-10-25T11:00:00.000Z', 'en')).toBe(
+			'Sunday, 25 October 2026, 10:00–12:00'
+		);
 	});
 
 	it('refuses what is not a time', () => {
