@@ -41,7 +41,7 @@ async function primary() {
 				: 'the password printed at the first start, or DEMO_PASSWORD';
 			signInLines.push(
 				`Sign in as the demo admin: ${demo.adminEmail} with ${password}`,
-				'Other demo accounts: demo-coordinator@example.org, demo-editor@example.org, demo-member1@example.org … demo-member30@example.org (same password)'
+				'Other demo accounts: demo-coordinator@example.org, demo-editor@example.org, demo-member1@example.org … demo-member40@example.org (same password)'
 			);
 		} else if (setup.adminEmail) {
 			signInLines.push(`Sign in as the admin: ${setup.adminEmail} (password from ADMIN_PASSWORD)`);

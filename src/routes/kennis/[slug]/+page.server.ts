@@ -8,6 +8,7 @@ import {
 	toggleUseful
 } from '$lib/server/features/knowledge/mutations';
 import { can } from '$lib/server/features/knowledge/policy';
+import { attachmentsOf } from '$lib/server/features/attachments/queries';
 import { itemDetails } from '$lib/server/features/knowledge/queries';
 import { adoptionSchema, commentSchema } from '$lib/server/features/knowledge/schema';
 import { getConfig } from '$lib/server/platform/config';
@@ -18,7 +19,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { viewer, item, subject } = await knowledgeItem(locals, url, params.slug);
 	// A view is counted on each page load of a published item by someone else than its authors.
 	if (item.status === 'published' && !subject.isAuthor) await recordView(locals.db, item.id);
-	const details = await itemDetails(locals.db, item, viewer);
+	const [details, attachments] = await Promise.all([
+		itemDetails(locals.db, item, viewer),
+		attachmentsOf(locals.db, item.id)
+	]);
 	const adoptedProvinces = [
 		...new Map(
 			details.adoptions
@@ -80,6 +84,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				viewer.kind === 'member' && a.user_id ? { id: a.user_id, name: a.member_name ?? '' } : null
 		})),
 		adoptedProvinces,
+		attachments,
 		related: details.related,
 		voted: details.voted,
 		signedIn: viewer.kind === 'member',
