@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
 
 // The knowledge library. Accounts of this file only: demo-member36 (Janneke Prins, Gemeente
-// Dordrecht, Zuid-Holland) writes a practice example; demo-member38 (Sanne Evers, Gemeente
+// Dordrecht, Zuid-Holland) writes a practice example with an attachment; demo-member38 (Sanne Evers, Gemeente
 // Heerlen, Limburg) applies it; demo-member37 (Tom de Graaf) edits nothing of hers; the demo
 // editor features it.
 
@@ -114,7 +114,36 @@ describe('knowledge library', () => {
 			'Toegevoegd: 150 ondernemers gesproken in een jaar.'
 		]);
 		await expectAccessible(author.page);
-		// Only the refused empty form (a 400) is in the console: no CSP or script errors.
+		// She attaches the handout: a real PDF is taken, a script dressed as a PDF is refused.
+		await author.page.goto(itemPath);
+		await author.page.getByRole('link', { name: 'Bijlagen beheren' }).click();
+		await author.page.waitForURL((url) => url.pathname === `${itemPath}/bijlagen`);
+		await expectAccessible(author.page);
+		const file = author.page.getByLabel('Bestand', { exact: true });
+		await file.setInputFiles({
+			name: 'Draaiboek koffieochtend.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')
+		});
+		await author.page.getByRole('button', { name: 'Bijlage toevoegen' }).click();
+		await expect
+			.poll(() => author.page.getByRole('status').innerText())
+			.toBe('Draaiboek koffieochtend.pdf is toegevoegd.');
+		await file.setInputFiles({
+			name: 'nep.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('<script>alert(1)</script>')
+		});
+		await author.page.getByRole('button', { name: 'Bijlage toevoegen' }).click();
+		await author.page.locator('#bestand-fout').waitFor();
+		expect(await author.page.locator('#bestand-fout').innerText()).toContain(
+			'Dit soort bestand nemen we niet aan.'
+		);
+		expect(await author.page.getByRole('listitem').allInnerTexts()).toEqual([
+			expect.stringContaining('Draaiboek koffieochtend.pdf')
+		]);
+		await expectAccessible(author.page);
+		// Only the refused forms (400s) are in the console: no CSP or script errors.
 		expect(author.problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
 		await author.close();
 
@@ -134,6 +163,25 @@ describe('knowledge library', () => {
 		await expectAccessible(other.page);
 		await other.page.getByRole('link', { name: title }).click();
 		await other.page.waitForURL((url) => url.pathname === itemPath);
+
+		// The header search finds it too, by an inflected word ("koffieochtenden" for the
+		// "koffieochtend" of the approach) and the town in its title.
+		await other.page
+			.getByRole('combobox', { name: 'Zoek in het kennisnetwerk' })
+			.fill('Dordtse koffieochtenden');
+		await other.page.keyboard.press('Enter');
+		await other.page.waitForURL((url) => url.pathname === '/zoeken');
+		await expectAccessible(other.page);
+		await other.page.locator('main').getByRole('link', { name: title }).click();
+		await other.page.waitForURL((url) => url.pathname === itemPath);
+		// The attachment downloads as a file, never shown inline.
+		const download = other.page.getByRole('link', { name: /Draaiboek koffieochtend\.pdf/ });
+		const served = await other.page.request.get((await download.getAttribute('href'))!);
+		expect(served.status()).toBe(200);
+		expect(served.headers()['content-disposition']).toMatch(
+			/^attachment; filename="Draaiboek koffieochtend\.pdf"/
+		);
+		expect(served.headers()['x-content-type-options']).toBe('nosniff');
 
 		await other.page
 			.getByLabel('Passen jullie dit toe? Vertel in een zin hoe')
