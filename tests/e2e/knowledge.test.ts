@@ -139,7 +139,8 @@ describe('knowledge library', () => {
 		expect(await author.page.locator('#bestand-fout').innerText()).toContain(
 			'Dit soort bestand nemen we niet aan.'
 		);
-		expect(await author.page.getByRole('listitem').allInnerTexts()).toEqual([
+		const attached = author.page.getByRole('region', { name: 'Bijlagen' });
+		expect(await attached.getByRole('listitem').allInnerTexts()).toEqual([
 			expect.stringContaining('Draaiboek koffieochtend.pdf')
 		]);
 		await expectAccessible(author.page);
