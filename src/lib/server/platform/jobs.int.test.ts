@@ -82,6 +82,19 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
 		);
 	});
 
+	it('claims no more jobs than asked for, oldest first', async () => {
+		const kind = 'test.limit';
+		const ids: string[] = [];
+		for (let i = 0; i < 6; i++) ids.push(await enqueueJob(db, { kind, payload: { i } }));
+		const first = await claimJobs(db, { workerId: 'w1', kinds: [kind], limit: 2 });
+		expect(first).toHaveLength(2);
+		const second = await claimJobs(db, { workerId: 'w2', kinds: [kind], limit: 3 });
+		expect(second).toHaveLength(3);
+		const rest = await claimJobs(db, { workerId: 'w3', kinds: [kind], limit: 5 });
+		expect(rest).toHaveLength(1);
+		expect(new Set([...first, ...second, ...rest].map((j) => j.id))).toEqual(new Set(ids));
+	});
+
 	it('schedules a retry later and later with backoff, then claims it again when due', async () => {
 		const kind = 'test.backoff';
 		const id = await enqueueJob(db, { kind, maxAttempts: 3 });

@@ -97,24 +97,29 @@ export async function claimJobs(db: DB, options: ClaimOptions): Promise<Job[]> {
 	const postgres = dialectOf(db) === 'postgres';
 	await failAbandonedJobs(db, now);
 
-	const next = db
-		.selectFrom('jobs')
-		.select('id')
-		.where(claimable(options.kinds, now))
-		.orderBy('run_at')
-		.orderBy('id')
-		.limit(options.limit ?? 1)
-		// Rows another worker is claiming right now are skipped rather than waited for.
-		.$if(postgres, (q) => q.forUpdate().skipLocked());
-
+	// The ids are chosen once, in a materialised step: as a plain `in (subquery)` PostgreSQL may
+	// run the subquery again for each row it updates and so claim more than the limit.
 	const jobs = await db
+		.with(
+			(cte) => cte('next').materialized(),
+			(qb) =>
+				qb
+					.selectFrom('jobs')
+					.select('id')
+					.where(claimable(options.kinds, now))
+					.orderBy('run_at')
+					.orderBy('id')
+					.limit(options.limit ?? 1)
+					// Rows another worker is claiming right now are skipped rather than waited for.
+					.$if(postgres, (q) => q.forUpdate().skipLocked())
+		)
 		.updateTable('jobs')
 		.set((eb) => ({
 			locked_by: options.workerId,
 			locked_until: lockedUntil,
 			attempts: eb('attempts', '+', 1)
 		}))
-		.where('id', 'in', next)
+		.where('id', 'in', (eb) => eb.selectFrom('next').select('next.id'))
 		// Checked again on the row being updated, so a job claimed in the meantime is left alone.
 		.where(claimable(options.kinds, now))
 		.returningAll()
