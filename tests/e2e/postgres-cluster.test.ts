@@ -76,7 +76,7 @@ describe.runIf(adminUrl)('on PostgreSQL with WORKERS=2', () => {
 		const second = await start(port);
 		expect(second.output()).toContain('Demo: already present');
 		const home = await fetch(`${second.baseURL}/`);
-		expect(await home.text()).toMatch(/<strong>33<\/strong>\s*leden/);
+		expect(await home.text()).toMatch(/<strong>43<\/strong>\s*leden/);
 		expect(await stopProcess(second.child)).toBe(0);
 	});
 });
