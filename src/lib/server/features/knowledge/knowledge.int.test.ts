@@ -433,6 +433,16 @@ describe.each(DIALECTS)('knowledge on %s', (dialect) => {
 			{ value: String(year), label: String(year), count: 3, selected: false }
 		]);
 		expect((await library(VISITOR, { q: 'circulaire' })).rows.map((r) => r.slug)).toEqual([b.slug]);
+		// The words go through the search's analyser: inflections and every word needed.
+		const words = async (q: string) => (await library(VISITOR, { q })).rows.map((r) => r.slug);
+		expect(await words('digitale')).toEqual([a.slug]);
+		expect(await words('circulaire utrecht')).toEqual([b.slug]);
+		expect(await words('circulaire groningen')).toEqual([]);
+		// Only punctuation or operators: nothing to search, so no word filter.
+		expect((await words('"*:')).sort()).toHaveLength(3);
+		const found = await library(VISITOR, { q: 'circulaire', theme: 'digitalisering' });
+		expect(found.total).toBe(1);
+		expect(found.facets.theme.find((t) => t.value === 'financiering')?.count ?? 0).toBe(0);
 
 		const useful = await listLibrary(db, {
 			viewer: VISITOR,

@@ -6,13 +6,13 @@ import {
 	sql
 } from 'kysely';
 import type { DB } from '../../db';
-import { containsLike, likePattern } from '../../db/like';
 import type { KnowledgeItemTable } from '../../db/tables/knowledge';
 import { visibleTo as networkVisibleTo } from '../networks/queries';
 import type { Viewer } from '../viewer';
 import { parseContent } from './content';
 import { can, isCurator, type KnowledgeSubject } from './policy';
 import { KINDS, LIBRARY_PAGE_SIZE, type LibraryFilters, type LibrarySort } from './schema';
+import { type WordMatch, wordMatchIds } from '../search/queries';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyEB = ExpressionBuilder<any, any>;
@@ -71,22 +71,16 @@ export function knowledgeVisibleTo(
 type FacetName = 'kind' | 'theme' | 'province' | 'organisationType' | 'year';
 
 /** The library's filters (all but `except`) and visibility, on knowledge_items as k. */
-function libraryClause(viewer: Viewer, f: LibraryFilters, except?: FacetName) {
+function libraryClause(
+	viewer: Viewer,
+	f: LibraryFilters,
+	words: WordMatch | null,
+	except?: FacetName
+) {
 	return (eb: AnyEB): Expression<SqlBool> => {
 		const parts: Expression<SqlBool>[] = [knowledgeVisibleTo(viewer, { table: 'k' })(eb)];
-		if (f.q) {
-			const pattern = likePattern(f.q);
-			parts.push(
-				eb.or([
-					containsLike('k.title', pattern),
-					containsLike('k.summary', pattern),
-					containsLike('k.body', pattern),
-					containsLike('k.challenge', pattern),
-					containsLike('k.approach', pattern),
-					containsLike('k.result', pattern)
-				])
-			);
-		}
+		// The words go through the search's analyser and index (stems, compounds, synonyms).
+		if (words) parts.push(eb('k.id', 'in', words));
 		if (f.kind && except !== 'kind') parts.push(eb('k.kind', '=', f.kind));
 		if (f.year && except !== 'year') parts.push(eb('k.year', '=', f.year));
 		if (f.theme && except !== 'theme') {
@@ -208,6 +202,8 @@ export async function listLibrary(
 ) {
 	const { viewer, filters: f } = input;
 	const pageSize = input.pageSize ?? LIBRARY_PAGE_SIZE;
+	// A query of only punctuation or operators holds no words: it filters nothing.
+	const words = f.q ? await wordMatchIds(db, 'knowledge', f.q) : null;
 	const count = (eb: AnyEB) => eb.fn.count(sql.ref('k.id')).distinct().as('n');
 
 	const [totalRow, kinds, themes, provinces, types, years, themeNames, provinceNames, typeNames] =
@@ -215,26 +211,26 @@ export async function listLibrary(
 			db
 				.selectFrom('knowledge_items as k')
 				.select((eb) => eb.fn.countAll<number>().as('n'))
-				.where(libraryClause(viewer, f))
+				.where(libraryClause(viewer, f, words))
 				.executeTakeFirstOrThrow(),
 			db
 				.selectFrom('knowledge_items as k')
 				.select(['k.kind as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, 'kind'))
+				.where(libraryClause(viewer, f, words, 'kind'))
 				.groupBy('k.kind')
 				.execute(),
 			db
 				.selectFrom('knowledge_items as k')
 				.innerJoin('knowledge_item_themes as ft', 'ft.item_id', 'k.id')
 				.select(['ft.theme_id as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, 'theme'))
+				.where(libraryClause(viewer, f, words, 'theme'))
 				.groupBy('ft.theme_id')
 				.execute(),
 			db
 				.selectFrom('knowledge_items as k')
 				.innerJoin('knowledge_item_provinces as fp', 'fp.item_id', 'k.id')
 				.select(['fp.province_code as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, 'province'))
+				.where(libraryClause(viewer, f, words, 'province'))
 				.groupBy('fp.province_code')
 				.execute(),
 			db
@@ -242,13 +238,13 @@ export async function listLibrary(
 				.innerJoin('knowledge_item_organisations as fo', 'fo.item_id', 'k.id')
 				.innerJoin('organisations as o', 'o.id', 'fo.organisation_id')
 				.select(['o.type_id as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, 'organisationType'))
+				.where(libraryClause(viewer, f, words, 'organisationType'))
 				.groupBy('o.type_id')
 				.execute(),
 			db
 				.selectFrom('knowledge_items as k')
 				.select(['k.year as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, 'year'))
+				.where(libraryClause(viewer, f, words, 'year'))
 				.where('k.year', 'is not', null)
 				.groupBy('k.year')
 				.execute(),
@@ -264,7 +260,7 @@ export async function listLibrary(
 	let query = db
 		.selectFrom('knowledge_items as k')
 		.select([...SUMMARY_COLUMNS])
-		.where(libraryClause(viewer, f));
+		.where(libraryClause(viewer, f, words));
 	if (input.sort === 'useful') query = query.orderBy('k.useful_count', 'desc');
 	if (input.sort === 'viewed') query = query.orderBy('k.view_count', 'desc');
 	const rows = await query

@@ -158,6 +158,29 @@ export function candidateQuery(
 		.orderBy(sql`search_fts.rowid`, 'desc');
 }
 
+/**
+ * The `ref_id`s of one kind's documents that hold every word of a query, as a subquery: for a
+ * feature's own list that searches words with the same analyser and index (the library's `q`),
+ * keeping its own visibility, filters and order. Null when the query holds no words to search.
+ */
+export async function wordMatchIds(db: DB, kind: SearchKind, query: string) {
+	const parsed = parseQuery(query, await loadLexicon(db));
+	if (!parsed.ok) return null;
+	const base = db.selectFrom('search_documents as d').select('d.ref_id').where('d.kind', '=', kind);
+	if (dialectOf(db) === 'postgres') {
+		return base.where(
+			sql<boolean>`d.tsv @@ to_tsquery('simple', ${toTsquery(parsed.clauses, '')})`
+		);
+	}
+	return base
+		.innerJoin(sql`search_fts`.as('search_fts'), (join) =>
+			join.on(sql<boolean>`search_fts.rowid = d.id`)
+		)
+		.where(sql<boolean>`search_fts match ${toFts5(parsed.clauses)}`);
+}
+
+export type WordMatch = NonNullable<Awaited<ReturnType<typeof wordMatchIds>>>;
+
 async function candidates(
 	db: DB,
 	viewer: Viewer,
