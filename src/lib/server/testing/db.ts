@@ -54,8 +54,18 @@ export async function emptyDatabase(dialect: DialectName): Promise<TestDatabase>
 /** A fresh database with every migration applied. */
 export async function migratedDatabase(dialect: DialectName): Promise<TestDatabase> {
 	const handle = await emptyDatabase(dialect);
-	await migrateToLatest(handle.db);
-	return handle;
+	// The migrator looks through every schema of the database; when another test run drops its
+	// schemas at that moment, PostgreSQL says one "does not exist". That is not this test's
+	// schema: look again.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await migrateToLatest(handle.db);
+			return handle;
+		} catch (error) {
+			const vanished = /schema "[^"]+" does not exist/.test(String(error));
+			if (!vanished || attempt >= 3) throw error;
+		}
+	}
 }
 
 async function adminQuery(url: string, text: string) {
