@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
+import { makeDocxBomb } from '../../src/lib/server/testing/zip';
+import { baseURL, expectAccessible, launchBrowser, openPage, signIn } from './browser';
 
 // The knowledge library. Accounts of this file only: demo-member36 (Janneke Prins, Gemeente
 // Dordrecht, Zuid-Holland) writes a practice example with an attachment; demo-member38 (Sanne Evers, Gemeente
@@ -219,7 +220,7 @@ describe('knowledge library', () => {
 		await visitor.close();
 	});
 
-	it('works without JavaScript: a draft stays with its author until published', async () => {
+	it('works without JavaScript: a draft stays with its author until published, and bad files are refused', async () => {
 		const { page, close } = await openPage(browser, { javaScript: false });
 		page.setDefaultTimeout(8_000);
 		await signIn(page, 'demo-member37@example.org');
@@ -253,6 +254,60 @@ describe('knowledge library', () => {
 		const visitor = await openPage(browser, { javaScript: false });
 		expect((await visitor.page.goto(itemPath))?.status()).toBe(404);
 		await visitor.close();
+
+		// The upload route against bad files, as a browser without JavaScript posts them: each
+		// is refused in Dutch, and nothing is stored; a name with a path or a direction override
+		// is cleaned.
+		const upload = (name: string, mimeType: string, buffer: Buffer) =>
+			page.request.post(`${itemPath}/bijlagen?/toevoegen`, {
+				headers: { origin: baseURL() },
+				multipart: { bestand: { name, mimeType, buffer } }
+			});
+		const refusals: [string, string, Buffer, number, string][] = [
+			[
+				'foto.png',
+				'image/png',
+				Buffer.from('#!/bin/sh\nrm -rf /\n'),
+				400,
+				'Dit soort bestand nemen we niet aan.'
+			],
+			[
+				'logo.svg',
+				'image/svg+xml',
+				Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+				400,
+				'Dit soort bestand nemen we niet aan.'
+			],
+			[
+				'verslag.docx',
+				'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				makeDocxBomb(25),
+				400,
+				'zou uitgepakt veel te groot worden'
+			],
+			[
+				'rapport.pdf',
+				'application/pdf',
+				Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(26 * 1024 * 1024)]),
+				413,
+				'Dit bestand is te groot'
+			],
+			['leeg.pdf', 'application/pdf', Buffer.alloc(0), 400, 'Kies een bestand']
+		];
+		for (const [name, mimeType, buffer, status, message] of refusals) {
+			const response = await upload(name, mimeType, buffer);
+			expect(response.status(), name).toBe(status);
+			expect(await response.text(), name).toContain(message);
+		}
+		const pdf = Buffer.from('%PDF-1.7\n%%EOF\n');
+		expect((await upload('../../etc/Verslag\u202Efdp.pdf', 'application/pdf', pdf)).status()).toBe(
+			200
+		);
+		await page.goto(`${itemPath}/bijlagen`);
+		expect(
+			await page.getByRole('region', { name: 'Bijlagen' }).getByRole('listitem').allInnerTexts()
+		).toEqual([expect.stringContaining('Verslagfdp.pdf')]);
+
 		await other.close();
 		await close();
 	});

@@ -8,10 +8,12 @@ import { type DemoSummary, seedDemo } from './seed/demo';
 import { seedDemoContact } from './seed/demo-contact';
 import { seedDemoDiscussions } from './seed/demo-discussions';
 import { seedDemoEvents } from './seed/demo-events';
+import { seedDemoAttachments } from './seed/demo-attachments';
 import { seedDemoKnowledge } from './seed/demo-knowledge';
 import { seedDemoNetworks } from './seed/demo-networks';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { type ReferenceCounts, seedReference } from './seed/reference';
+import { uploadsDir } from '../platform/files';
 
 export type SetupResult =
 	| {
@@ -26,7 +28,10 @@ export type SetupResult =
 /** What every start does before serving: migrate, seed the reference facts, then the demo or a first admin. */
 export async function prepareDatabase(
 	db: DB,
-	config: Pick<Config, 'seedDemo' | 'adminEmail' | 'adminPassword' | 'demoPassword'>
+	config: Pick<Config, 'seedDemo' | 'adminEmail' | 'adminPassword' | 'demoPassword'> & {
+		/** Where uploads live; without it the demo's files are left out. */
+		dataDir?: string;
+	}
 ): Promise<SetupResult> {
 	const applied = await migrateToLatest(db);
 	const reference = await seedReference(db);
@@ -40,6 +45,7 @@ export async function prepareDatabase(
 		const profiles = await seedDemoProfiles(db);
 		const events = await seedDemoEvents(db);
 		const knowledge = await seedDemoKnowledge(db);
+		if (config.dataDir) await seedDemoAttachments(db, uploadsDir(config.dataDir, 'attachments'));
 		// The search index covers what the demo just added (the seeds write their tables directly).
 		if (networks || discussions || profiles > 0 || events || knowledge) await reindexAll(db);
 		else await ensureSearchIndex(db);

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedReference } from '../../db/seed/reference';
-import { DEFAULT_ATTACHMENT_LIMITS } from '../../platform/attachments';
+import { prepareDatabase } from '../../db/setup';
+import { checkAttachment, DEFAULT_ATTACHMENT_LIMITS } from '../../platform/attachments';
+import { readStoredFile, uploadsDir } from '../../platform/files';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { addNetworkMember, buildMember, buildNetwork } from '../../testing/factories';
 import { makeDocx, makeDocxBomb } from '../../testing/zip';
@@ -165,5 +167,33 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
 		);
 		expect(await attachmentsOf(db, item.id)).toEqual([]);
 		expect(storedFiles()).toEqual([]);
+	});
+
+	it('gives the demo publications a real PDF each, once', async () => {
+		handle = await migratedDatabase(dialect);
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-attachments-demo-'));
+		const config = {
+			seedDemo: true,
+			adminEmail: undefined,
+			adminPassword: undefined,
+			demoPassword: 'demo-wachtwoord-voor-de-test',
+			dataDir: dir
+		};
+		expect((await prepareDatabase(handle.db, config)).ok).toBe(true);
+		expect((await prepareDatabase(handle.db, config)).ok).toBe(true);
+		const rows = await handle.db
+			.selectFrom('knowledge_attachments as a')
+			.innerJoin('knowledge_items as k', 'k.id', 'a.item_id')
+			.select(['a.file_name', 'a.original_name', 'k.kind'])
+			.execute();
+		expect(rows).toHaveLength(3);
+		for (const row of rows) {
+			expect(row.kind).toBe('publication');
+			const bytes = await readStoredFile(uploadsDir(dir, 'attachments'), row.file_name);
+			expect(await checkAttachment(bytes!, row.original_name)).toMatchObject({
+				ok: true,
+				type: 'pdf'
+			});
+		}
 	});
 });

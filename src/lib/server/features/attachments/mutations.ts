@@ -23,7 +23,7 @@ export async function addAttachment(
 	db: DB,
 	input: {
 		itemId: string;
-		uploaderId: string;
+		uploaderId: string | null;
 		bytes: Uint8Array;
 		sentName: string;
 		dir: string;
