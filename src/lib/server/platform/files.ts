@@ -11,7 +11,7 @@ import path from 'node:path';
 const STORED_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z0-9]{1,5}$/;
 
 /** The folder of one kind of upload. */
-export function uploadsDir(dataDir: string, kind: 'photos' | 'attachments'): string {
+export function uploadsDir(dataDir: string, kind: 'photos' | 'attachments' | 'covers'): string {
 	return path.join(dataDir, 'uploads', kind);
 }
 

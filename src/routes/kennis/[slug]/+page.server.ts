@@ -39,6 +39,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			visibility: item.visibility,
 			title: item.title,
 			summary: item.summary,
+			cover: item.cover_image,
 			bodyHtml: item.body_html,
 			challengeHtml: item.challenge_html,
 			approachHtml: item.approach_html,

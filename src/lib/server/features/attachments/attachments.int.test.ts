@@ -12,8 +12,15 @@ import { makeDocx, makeDocxBomb } from '../../testing/zip';
 import { createItem } from '../knowledge/mutations';
 import { knowledgeInputSchema } from '../knowledge/schema';
 import type { Viewer } from '../viewer';
-import { addAttachment, MAX_ATTACHMENTS_PER_ITEM, removeAttachment } from './mutations';
-import { attachmentForViewer, attachmentsOf } from './queries';
+import sharp from 'sharp';
+import {
+	addAttachment,
+	MAX_ATTACHMENTS_PER_ITEM,
+	removeAttachment,
+	removeCover,
+	setCoverFromAttachment
+} from './mutations';
+import { attachmentForViewer, attachmentsOf, coverForViewer } from './queries';
 
 type Member = Awaited<ReturnType<typeof buildMember>>;
 const viewerOf = (m: Member): Viewer => ({ kind: 'member', userId: m.id, role: m.role });
@@ -195,5 +202,52 @@ describe.each(DIALECTS)('attachments on %s', (dialect) => {
 				type: 'pdf'
 			});
 		}
+	});
+
+	it('makes a picture attachment the cover: 1200 × 630 WebP without metadata, as visible as the item', async () => {
+		const { db, reader, make, add } = await setup();
+		const covers = path.join(dir, 'covers');
+		const item = await make({ visibility: 'members' });
+		const photo = await sharp({
+			create: { width: 2400, height: 1600, channels: 3, background: '#17555e' }
+		})
+			.jpeg()
+			.withExif({ IFD0: { Copyright: 'Geheim', Artist: 'Anke Auteur' } })
+			.toBuffer();
+		const picture = await add(item.id, photo, 'bouwplaats.jpg');
+		const document = await add(item.id, pdf, 'verslag.pdf');
+		if (!picture.ok || !document.ok) throw new Error('upload refused');
+		const cover = (attachmentId: string) =>
+			setCoverFromAttachment(db, {
+				itemId: item.id,
+				attachmentId,
+				attachmentsDir: dir,
+				coversDir: covers
+			});
+		expect(await cover(document.id)).toEqual({ ok: false, reason: 'cover_not_image' });
+		const first = await cover(picture.id);
+		if (!first.ok) throw new Error(first.reason);
+		const stored = fs.readFileSync(path.join(covers, first.name));
+		const meta = await sharp(stored).metadata();
+		expect([meta.format, meta.width, meta.height, meta.exif]).toEqual([
+			'webp',
+			1200,
+			630,
+			undefined
+		]);
+		expect(stored.includes(Buffer.from('Geheim'))).toBe(false);
+
+		expect(await coverForViewer(db, { viewer: { kind: 'visitor' }, slug: item.slug })).toBeNull();
+		expect(await coverForViewer(db, { viewer: viewerOf(reader), slug: item.slug })).toBe(
+			first.name
+		);
+		// A new cover replaces the old file; taking it away leaves the attachment.
+		const second = await cover(picture.id);
+		if (!second.ok) throw new Error(second.reason);
+		expect(fs.readdirSync(covers)).toEqual([second.name]);
+		await removeCover(db, { itemId: item.id, coversDir: covers });
+		expect(fs.readdirSync(covers)).toEqual([]);
+		expect(await coverForViewer(db, { viewer: viewerOf(reader), slug: item.slug })).toBeNull();
+		expect(await attachmentsOf(db, item.id)).toHaveLength(2);
 	});
 });

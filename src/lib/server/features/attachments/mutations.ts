@@ -5,7 +5,8 @@ import {
 	type AttachmentProblem,
 	checkAttachment
 } from '../../platform/attachments';
-import { deleteStoredFile, storeFile } from '../../platform/files';
+import { deleteStoredFile, readStoredFile, storeFile } from '../../platform/files';
+import sharp from 'sharp';
 
 /** The most attachments one item carries. */
 export const MAX_ATTACHMENTS_PER_ITEM = 20;
@@ -96,4 +97,91 @@ export async function attachmentFilesOf(db: DB, itemId: string): Promise<string[
 		.where('item_id', '=', itemId)
 		.execute();
 	return rows.map((r) => r.file_name);
+}
+
+/** A cover is this wide and high: the size link previews (Open Graph) ask for. */
+export const COVER_WIDTH = 1200;
+export const COVER_HEIGHT = 630;
+const COVER_MAX_PIXELS = 40_000_000;
+
+export type CoverResult =
+	| { ok: true; name: string }
+	| { ok: false; reason: 'not_found' | 'cover_not_image' | 'cover_unreadable' };
+
+/**
+ * Makes one of an item's picture attachments its cover: a new picture, cut to 1200 × 630 and
+ * encoded as WebP (which leaves the photo's metadata behind), stored under a new name; the
+ * previous cover's file goes once the item points at the new one.
+ */
+export async function setCoverFromAttachment(
+	db: DB,
+	input: { itemId: string; attachmentId: string; attachmentsDir: string; coversDir: string }
+): Promise<CoverResult> {
+	const attachment = await db
+		.selectFrom('knowledge_attachments')
+		.select(['file_name', 'media_type'])
+		.where('id', '=', input.attachmentId)
+		.where('item_id', '=', input.itemId)
+		.executeTakeFirst();
+	if (!attachment) return { ok: false, reason: 'not_found' };
+	if (!attachment.media_type.startsWith('image/')) return { ok: false, reason: 'cover_not_image' };
+	const bytes = await readStoredFile(input.attachmentsDir, attachment.file_name);
+	if (!bytes) return { ok: false, reason: 'not_found' };
+	let picture: Buffer;
+	try {
+		const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+		if ((meta.width ?? 0) * (meta.height ?? 0) > COVER_MAX_PIXELS) {
+			return { ok: false, reason: 'cover_unreadable' };
+		}
+		picture = await sharp(bytes, {
+			limitInputPixels: COVER_MAX_PIXELS,
+			failOn: 'error',
+			autoOrient: true
+		})
+			.resize(COVER_WIDTH, COVER_HEIGHT, { fit: 'cover', position: 'attention' })
+			.webp({ quality: 80 })
+			.toBuffer();
+	} catch {
+		return { ok: false, reason: 'cover_unreadable' };
+	}
+	const name = await storeFile(input.coversDir, picture, 'webp');
+	const previous = await db.transaction().execute(async (trx) => {
+		const item = await trx
+			.selectFrom('knowledge_items')
+			.select('cover_image')
+			.where('id', '=', input.itemId)
+			.executeTakeFirst();
+		if (!item) return undefined;
+		await trx
+			.updateTable('knowledge_items')
+			.set({ cover_image: name })
+			.where('id', '=', input.itemId)
+			.execute();
+		return { old: item.cover_image };
+	});
+	if (!previous) {
+		await deleteStoredFile(input.coversDir, name);
+		return { ok: false, reason: 'not_found' };
+	}
+	await deleteStoredFile(input.coversDir, previous.old);
+	return { ok: true, name };
+}
+
+/** Takes an item's cover away (the picture stays as an attachment). */
+export async function removeCover(
+	db: DB,
+	input: { itemId: string; coversDir: string }
+): Promise<void> {
+	const item = await db
+		.selectFrom('knowledge_items')
+		.select('cover_image')
+		.where('id', '=', input.itemId)
+		.executeTakeFirst();
+	if (!item?.cover_image) return;
+	await db
+		.updateTable('knowledge_items')
+		.set({ cover_image: null })
+		.where('id', '=', input.itemId)
+		.execute();
+	await deleteStoredFile(input.coversDir, item.cover_image);
 }

@@ -56,3 +56,17 @@ export async function attachmentForViewer(
 		itemId: row.item_id
 	};
 }
+
+/** The stored name of the cover of the item with this slug, when the viewer may see the item. */
+export async function coverForViewer(
+	db: DB,
+	input: { viewer: Viewer; slug: string }
+): Promise<string | null> {
+	const row = await db
+		.selectFrom('knowledge_items as k')
+		.select('k.cover_image')
+		.where('k.slug', '=', input.slug)
+		.where(knowledgeVisibleTo(input.viewer, { table: 'k', includeDrafts: true }))
+		.executeTakeFirst();
+	return row?.cover_image ?? null;
+}

@@ -1,5 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { addAttachment, removeAttachment } from '$lib/server/features/attachments/mutations';
+import {
+	addAttachment,
+	removeAttachment,
+	removeCover,
+	setCoverFromAttachment
+} from '$lib/server/features/attachments/mutations';
 import { attachmentsOf } from '$lib/server/features/attachments/queries';
 import { can } from '$lib/server/features/knowledge/policy';
 import { DEFAULT_ATTACHMENT_LIMITS } from '$lib/server/platform/attachments';
@@ -21,7 +26,7 @@ const maxBytes = () => getConfig().attachmentMaxBytes;
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { item } = await editable(locals, url, params.slug);
 	return {
-		item: { slug: item.slug, title: item.title },
+		item: { slug: item.slug, title: item.title, cover: item.cover_image },
 		attachments: await attachmentsOf(locals.db, item.id),
 		maxMegabytes: Math.round(maxBytes() / (1024 * 1024))
 	};
@@ -62,5 +67,30 @@ export const actions: Actions = {
 		});
 		if (!removed) return fail(404, { problem: 'attachment_gone' as const });
 		return { removed: String(form.get('name') ?? '').slice(0, 200) };
+	},
+	omslag: async ({ locals, url, params, request }) => {
+		const { item } = await editable(locals, url, params.slug);
+		const form = await request.formData();
+		const { dataDir } = getConfig();
+		const result = await setCoverFromAttachment(locals.db, {
+			itemId: item.id,
+			attachmentId: String(form.get('id') ?? '').slice(0, 100),
+			attachmentsDir: uploadsDir(dataDir, 'attachments'),
+			coversDir: uploadsDir(dataDir, 'covers')
+		});
+		if (!result.ok) {
+			return fail(result.reason === 'not_found' ? 404 : 400, {
+				problem: result.reason === 'not_found' ? ('attachment_gone' as const) : result.reason
+			});
+		}
+		return { cover: true };
+	},
+	omslagWeg: async ({ locals, url, params }) => {
+		const { item } = await editable(locals, url, params.slug);
+		await removeCover(locals.db, {
+			itemId: item.id,
+			coversDir: uploadsDir(getConfig().dataDir, 'covers')
+		});
+		return { coverRemoved: true };
 	}
 };
