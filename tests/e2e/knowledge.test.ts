@@ -260,7 +260,8 @@ describe('knowledge library', () => {
 		// is cleaned.
 		const upload = (name: string, mimeType: string, buffer: Buffer) =>
 			page.request.post(`${itemPath}/bijlagen?/toevoegen`, {
-				headers: { origin: baseURL() },
+				// As a browser's form post: it asks for the page back, not SvelteKit's JSON.
+				headers: { origin: baseURL(), accept: 'text/html' },
 				multipart: { bestand: { name, mimeType, buffer } }
 			});
 		const refusals: [string, string, Buffer, number, string][] = [
