@@ -13,10 +13,12 @@ import { type Dataset, generateDataset } from './dataset';
 import { type EventsDataset, generateEvents, prepareRush, rush, type RushResult } from './events';
 import { generateLibrary, type LibraryDataset, type SearchTiming, timeSearches } from './library';
 
-// `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000 --replies 200000]`:
-// builds the app, seeds a fresh data directory with the demo and a generated data set
-// (bench/dataset.ts: 20,000 members in 600 organisations and 200,000 replies by default), starts the production server on it exactly as a user
-// would, signs in as a demo member, starts a bare node:http server as the ceiling, measures every
+// `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000 --replies 200000
+// --items 100000 --events 5000 --registrations 200000 --postgres URL]`: builds the app, seeds a
+// fresh data directory with the demo and a generated data set (bench/dataset.ts, library.ts,
+// events.ts), builds the search index and times the search in the process (also on PostgreSQL
+// with --postgres), starts the production server on it exactly as a user would, signs in as a
+// demo member, starts a bare node:http server as the ceiling, measures every page
 // scenario with autocannon and writes bench/results/*.json.
 // Benchmarks report; they never assert a time. The exit code is non-zero only when a server did
 // not start or a scenario saw errors or non-2xx responses.
