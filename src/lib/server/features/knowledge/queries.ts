@@ -204,7 +204,11 @@ export async function listLibrary(
 	const pageSize = input.pageSize ?? LIBRARY_PAGE_SIZE;
 	// A query of only punctuation or operators holds no words: it filters nothing.
 	const words = f.q ? await wordMatchIds(db, 'knowledge', f.q) : null;
-	const count = (eb: AnyEB) => eb.fn.count(sql.ref('k.id')).distinct().as('n');
+	// One row per item and value (an item has each theme and province once), so a plain count is
+	// the number of items; two organisations of one type would count an item twice, so that
+	// facet counts distinct items.
+	const count = (eb: AnyEB) => eb.fn.countAll().as('n');
+	const countItems = (eb: AnyEB) => eb.fn.count(sql.ref('k.id')).distinct().as('n');
 
 	const [totalRow, kinds, themes, provinces, types, years, themeNames, provinceNames, typeNames] =
 		await Promise.all([
@@ -237,7 +241,7 @@ export async function listLibrary(
 				.selectFrom('knowledge_items as k')
 				.innerJoin('knowledge_item_organisations as fo', 'fo.item_id', 'k.id')
 				.innerJoin('organisations as o', 'o.id', 'fo.organisation_id')
-				.select(['o.type_id as value', (eb) => count(eb)])
+				.select(['o.type_id as value', (eb) => countItems(eb)])
 				.where(libraryClause(viewer, f, words, 'organisationType'))
 				.groupBy('o.type_id')
 				.execute(),
