@@ -148,6 +148,8 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'POST /evenementen/[slug]/beheer?/capaciteit': signedIn('login', 'not_found'),
 	'POST /evenementen/[slug]/beheer?/sluiten': signedIn('login', 'not_found'),
 	'POST /evenementen/[slug]/beheer?/bericht': signedIn('login', 'not_found'),
+	'POST /evenementen/[slug]/beheer?/verslag': signedIn('login', 'not_found'),
+	'POST /evenementen/[slug]/beheer?/ontkoppelen': signedIn('login', 'not_found'),
 	'GET /evenementen/[slug]/beheer/export.csv': signedIn('login', 'not_found'),
 	'GET /evenementen/[slug]/beheer/aanwezigheid': signedIn('login', 'not_found'),
 	'POST /evenementen/[slug]/beheer/aanwezigheid?/default': signedIn('login', 'not_found'),

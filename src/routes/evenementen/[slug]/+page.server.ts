@@ -4,6 +4,7 @@ import { can, type EventSubject } from '$lib/server/features/events/policy';
 import { calendarLinks, presentEventDetail } from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
 import { guestSchema, parseAnswers } from '$lib/server/features/events/schema';
+import { reportsForEvent } from '$lib/server/features/followup/queries';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,7 +32,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		showLink: event.mine?.status === 'registered' || manage
 	});
 	const url = new URL(`/evenementen/${event.slug}`, getConfig().origin).toString();
+	// After the session: its reports, as far as the viewer may see them.
+	const past = event.ends_at <= new Date().toISOString();
+	const reports = past ? await reportsForEvent(locals.db, event.id, viewer) : [];
 	return {
+		reports: reports.map(({ slug, title, summary }) => ({ slug, title, summary })),
 		event: detail,
 		calendar: calendarLinks({ ...detail, url }),
 		icsHref:
