@@ -4,9 +4,11 @@ import { can, type EventSubject } from '$lib/server/features/events/policy';
 import { calendarLinks, presentEventDetail } from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
 import { guestSchema, parseAnswers } from '$lib/server/features/events/schema';
-import { reportsForEvent } from '$lib/server/features/followup/queries';
+import { can as canFollowup } from '$lib/server/features/followup/policy';
+import { materialsFor, reportsForEvent } from '$lib/server/features/followup/queries';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
+import { followupSubject } from '../followup';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'Dit evenement bestaat niet, of je hebt er geen toegang toe.';
@@ -33,9 +35,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	});
 	const url = new URL(`/evenementen/${event.slug}`, getConfig().origin).toString();
 	// After the session: its reports, as far as the viewer may see them.
-	const past = event.ends_at <= new Date().toISOString();
-	const reports = past ? await reportsForEvent(locals.db, event.id, viewer) : [];
+	const followup = await followupSubject(locals.db, viewer, event);
+	const [reports, materials] = await Promise.all([
+		followup.past ? reportsForEvent(locals.db, event.id, viewer) : [],
+		materialsFor(locals.db, { eventId: event.id, viewer, manage: followup.manage })
+	]);
+	const seeMaterials = canFollowup(viewer, 'see_materials', followup);
 	return {
+		materials: {
+			files: materials,
+			recordingUrl: seeMaterials ? followup.recordingUrl : '',
+			forParticipants: followup.materialsVisibility === 'participants'
+		},
 		reports: reports.map(({ slug, title, summary }) => ({ slug, title, summary })),
 		event: detail,
 		calendar: calendarLinks({ ...detail, url }),

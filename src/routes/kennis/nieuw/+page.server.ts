@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { authorize } from '$lib/server/authorize';
 import { can } from '$lib/server/features/events/policy';
 import { eventForViewer } from '$lib/server/features/events/queries';
+import { notifyParticipants } from '$lib/server/features/followup/mutations';
 import { createItem } from '$lib/server/features/knowledge/mutations';
 import { formOptions, maySeeNetwork } from '$lib/server/features/knowledge/queries';
 import {
@@ -11,6 +12,7 @@ import {
 	knowledgeInputSchema
 } from '$lib/server/features/knowledge/schema';
 import { type Viewer, viewerFrom } from '$lib/server/features/viewer';
+import { getConfig } from '$lib/server/platform/config';
 import type { Actions, PageServerLoad } from './$types';
 
 /** ?evenement=<slug>: a report of that event, when the writer may manage it (else ignored). */
@@ -63,6 +65,14 @@ export const actions: Actions = {
 			publish: form.get('publish') === '1'
 		});
 		if (!result.ok) return fail(400, { values, problem: result.reason });
+		// A published report of an event: its participants are told (once per event).
+		if (event && parsed.data.kind === 'report' && form.get('publish') === '1') {
+			await notifyParticipants(locals.db, {
+				eventId: event.id,
+				kind: 'report',
+				origin: getConfig().origin
+			});
+		}
 		redirect(303, `/kennis/${result.slug}`);
 	}
 };

@@ -13,6 +13,8 @@ import { VISITOR, type Viewer } from '../viewer';
 import { linkReport, unlinkReport } from './mutations';
 import { eventOfReport, linkableReports, reportsForEvent } from './queries';
 
+const ORIGIN = 'https://kennisnetwerk.example';
+
 describe.each(DIALECTS)('session reports linked both ways on %s', (dialect) => {
 	let handle: TestDatabase;
 	let db: DB;
@@ -81,11 +83,15 @@ describe.each(DIALECTS)('session reports linked both ways on %s', (dialect) => {
 		const insight = await write(writer, { kind: 'insight', title: 'Een inzicht' }, publicEvent.id);
 		const item = await itemForViewer(db, insight.slug, writer);
 		expect(item?.item.event_id).toBeNull();
-		expect(await linkReport(db, { eventId: publicEvent.id, itemId: insight.id })).toEqual({
+		expect(
+			await linkReport(db, { eventId: publicEvent.id, itemId: insight.id, origin: ORIGIN })
+		).toEqual({
 			ok: false,
 			reason: 'not_a_report'
 		});
-		expect(await linkReport(db, { eventId: publicEvent.id, itemId: 'bestaat-niet' })).toEqual({
+		expect(
+			await linkReport(db, { eventId: publicEvent.id, itemId: 'bestaat-niet', origin: ORIGIN })
+		).toEqual({
 			ok: false,
 			reason: 'report_not_found'
 		});
@@ -95,14 +101,18 @@ describe.each(DIALECTS)('session reports linked both ways on %s', (dialect) => {
 		const report = await write(writer, { title: 'Los verslag' });
 		const free = await linkableReports(db, membersEvent.id, other);
 		expect(free.find((r) => r.id === report.id)?.event_id).toBeNull();
-		expect(await linkReport(db, { eventId: membersEvent.id, itemId: report.id })).toEqual({
+		expect(
+			await linkReport(db, { eventId: membersEvent.id, itemId: report.id, origin: ORIGIN })
+		).toEqual({
 			ok: true
 		});
 		expect((await reportsForEvent(db, membersEvent.id, other)).map((r) => r.id)).toContain(
 			report.id
 		);
 		// Linked to this event: no longer free for another one.
-		expect(await linkReport(db, { eventId: publicEvent.id, itemId: report.id })).toEqual({
+		expect(
+			await linkReport(db, { eventId: publicEvent.id, itemId: report.id, origin: ORIGIN })
+		).toEqual({
 			ok: false,
 			reason: 'linked_elsewhere'
 		});
@@ -137,5 +147,43 @@ describe.each(DIALECTS)('session reports linked both ways on %s', (dialect) => {
 		const report = await write(writer, { title: 'Openbaar verslag' }, membersEvent.id);
 		expect(await eventOfReport(db, report.id, VISITOR)).toBeUndefined();
 		expect((await eventOfReport(db, report.id, other))?.slug).toBe(membersEvent.slug);
+	});
+
+	it('participants are told once when a published report is linked; drafts tell no one', async () => {
+		const reportMails = () =>
+			db
+				.selectFrom('mail_outbox')
+				.select(['to_address', 'subject'])
+				.where('kind', '=', 'event-report')
+				.execute();
+		// The events seen so far had no participants to tell; pick one that has.
+		const target = await db
+			.selectFrom('events as e')
+			.innerJoin('event_registrations as r', 'r.event_id', 'e.id')
+			.select(['e.id', 'e.title'])
+			.where('r.status', '=', 'registered')
+			.where('r.user_id', 'is not', null)
+			.where('e.id', 'not in', [publicEvent.id, membersEvent.id])
+			.executeTakeFirstOrThrow();
+		const participants = await db
+			.selectFrom('event_registrations')
+			.innerJoin('users', 'users.id', 'event_registrations.user_id')
+			.select('users.email')
+			.where('event_id', '=', target.id)
+			.where((eb) =>
+				eb.or([eb('event_registrations.status', '=', 'registered'), eb('attended', '=', true)])
+			)
+			.execute();
+		const before = (await reportMails()).length;
+		const first = await write(writer, { title: 'Verslag met bericht' });
+		expect(await linkReport(db, { eventId: target.id, itemId: first.id, origin: ORIGIN })).toEqual({
+			ok: true
+		});
+		const sent = (await reportMails()).slice(before);
+		expect(sent.map((m) => m.to_address).sort()).toEqual(participants.map((p) => p.email).sort());
+		expect(sent[0]!.subject).toBe(`Verslag verschenen: ${target.title}`);
+		const second = await write(writer, { title: 'Tweede verslag' });
+		await linkReport(db, { eventId: target.id, itemId: second.id, origin: ORIGIN });
+		expect(await reportMails()).toHaveLength(before + participants.length);
 	});
 });

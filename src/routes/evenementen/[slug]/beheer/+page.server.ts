@@ -131,7 +131,7 @@ export const actions: Actions = {
 			(r) => r.id === itemId
 		);
 		if (!visible) return fail(404, { action: 'report', problem: 'report_not_found' });
-		const result = await linkReport(locals.db, { eventId: event.id, itemId });
+		const result = await linkReport(locals.db, { eventId: event.id, itemId, origin: origin() });
 		if (!result.ok) return fail(409, { action: 'report', problem: result.reason });
 		return { action: 'report', done: 'report_linked' };
 	},
