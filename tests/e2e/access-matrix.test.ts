@@ -139,6 +139,7 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'POST /evenementen/[slug]?/aanmelden': all('not_found'),
 	'POST /evenementen/[slug]?/afmelden': all('not_found'),
 	'POST /evenementen/[slug]?/gast': all('not_found'),
+	'POST /evenementen/[slug]?/evaluatie': all('not_found'),
 	'GET /evenementen/[slug]/agenda.ics': all('not_found'),
 	'GET /evenementen/[slug]/bewerken': all('not_found'),
 	'POST /evenementen/[slug]/bewerken?/default': all('not_found'),

@@ -10,8 +10,15 @@ import { readStoredFile } from '../../platform/files';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { buildMember } from '../../testing/factories';
 import { VISITOR, type Viewer } from '../viewer';
-import { addMaterial, removeMaterial, setMaterialsSettings } from './mutations';
-import { followupOf, isParticipant, materialForViewer, materialsFor } from './queries';
+import { addMaterial, removeMaterial, saveEvaluation, setMaterialsSettings } from './mutations';
+import {
+	evaluationSummary,
+	followupOf,
+	isParticipant,
+	materialForViewer,
+	materialsFor,
+	myEvaluation
+} from './queries';
 
 const ORIGIN = 'https://kennisnetwerk.example';
 const pdf = Buffer.from('%PDF-1.7\n%%EOF\n');
@@ -208,5 +215,61 @@ describe.each(DIALECTS)('event materials on %s', (dialect) => {
 		expect(await readStoredFile(dir, stored!.fileName)).toBeNull();
 		expect(await removeMaterial(db, { eventId, materialId: file!.id, dir })).toBe(false);
 		expect(await materialsFor(db, { eventId, viewer: outsider, manage: true })).toHaveLength(1);
+	});
+
+	it('evaluations: one per person, changed in place; the summary averages and keeps no names', async () => {
+		if (participant.kind !== 'member' || outsider.kind !== 'member') throw new Error('members');
+		expect(await evaluationSummary(db, eventId)).toMatchObject({ count: 0, average: null });
+		expect(
+			await saveEvaluation(db, {
+				eventId,
+				userId: participant.userId,
+				evaluation: { score: 2, valuable: 'De casus', better: '' }
+			})
+		).toEqual({ ok: true, changed: false });
+		expect(
+			await saveEvaluation(db, {
+				eventId,
+				userId: participant.userId,
+				evaluation: { score: 4, valuable: 'De casus uit Twente', better: 'Meer tijd' }
+			})
+		).toEqual({ ok: true, changed: true });
+		await saveEvaluation(db, {
+			eventId,
+			userId: outsider.userId,
+			evaluation: { score: 5, valuable: '', better: 'Een pauze' }
+		});
+		const mine = await myEvaluation(db, eventId, participant);
+		expect(mine && Number(mine.score)).toBe(4);
+		expect(mine?.answer_valuable).toBe('De casus uit Twente');
+		expect(await myEvaluation(db, eventId, VISITOR)).toBeUndefined();
+		const rows = await db
+			.selectFrom('event_evaluations')
+			.select('id')
+			.where('event_id', '=', eventId)
+			.execute();
+		expect(rows).toHaveLength(2);
+		const summary = await evaluationSummary(db, eventId);
+		expect(summary.count).toBe(2);
+		expect(summary.average).toBe(4.5);
+		expect(summary.perScore.map((p) => p.count)).toEqual([0, 0, 0, 1, 1]);
+		expect(summary.valuable).toEqual(['De casus uit Twente']);
+		expect([...summary.better].sort()).toEqual(['Een pauze', 'Meer tijd']);
+	});
+
+	it('the database refuses a score outside 1 to 5 and a second row for the same person', async () => {
+		if (waiting.kind !== 'member' || participant.kind !== 'member') throw new Error('members');
+		await expect(
+			db
+				.insertInto('event_evaluations')
+				.values({ id: randomUUID(), event_id: eventId, user_id: waiting.userId, score: 6 })
+				.execute()
+		).rejects.toThrow();
+		await expect(
+			db
+				.insertInto('event_evaluations')
+				.values({ id: randomUUID(), event_id: eventId, user_id: participant.userId, score: 3 })
+				.execute()
+		).rejects.toThrow();
 	});
 });

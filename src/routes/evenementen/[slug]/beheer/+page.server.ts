@@ -10,8 +10,10 @@ import { presentEvent, presentRegistration } from '$lib/server/features/events/p
 import { activeMemberByEmail, listRegistrations } from '$lib/server/features/events/queries';
 import { capacitySchema, messageSchema } from '$lib/server/features/events/schema';
 import { linkReport, unlinkReport } from '$lib/server/features/followup/mutations';
-import { linkableReports } from '$lib/server/features/followup/queries';
+import { can as canFollowup } from '$lib/server/features/followup/policy';
+import { evaluationSummary, linkableReports } from '$lib/server/features/followup/queries';
 import { getConfig } from '$lib/server/platform/config';
+import { followupSubject } from '../../followup';
 import { managedEvent } from '../../manage';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +21,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { event, viewer } = await managedEvent(locals, params.slug, url);
 	const registrations = (await listRegistrations(locals.db, event.id)).map(presentRegistration);
 	const reports = await linkableReports(locals.db, event.id, viewer);
+	const followup = await followupSubject(locals.db, viewer, event);
+	const evaluations = canFollowup(viewer, 'see_evaluations', followup)
+		? await evaluationSummary(locals.db, event.id)
+		: null;
 	const surplus = Number(url.searchParams.get('boven') ?? 0);
 	return {
 		event: {
@@ -30,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		registered: registrations.filter((r) => r.status === 'registered'),
 		waitlisted: registrations.filter((r) => r.status === 'waitlisted'),
 		pending: registrations.filter((r) => r.status === 'pending'),
+		evaluations,
 		reports: {
 			linked: reports
 				.filter((r) => r.event_id === event.id)
