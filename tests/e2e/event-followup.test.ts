@@ -169,4 +169,40 @@ describe('after the session', () => {
 		await visitor.close();
 		await coordinator.close();
 	}, 120_000);
+
+	it("the coordinator writes the report from the organisers' page; it is linked both ways", async () => {
+		const coordinator = await openPage(browser, { baseURL: base });
+		coordinator.page.setDefaultTimeout(20_000);
+		await signIn(coordinator.page, COORDINATOR);
+		const page = coordinator.page;
+		await page.goto(`/evenementen/${slug}/beheer`);
+		await page.getByRole('link', { name: 'Verslag schrijven' }).click();
+		await page.waitForURL((url) => url.pathname === '/kennis/nieuw');
+		await page.getByTestId('report-for-event').waitFor();
+		expect(await page.getByLabel('Verslag', { exact: true }).isChecked()).toBe(true);
+		await page.getByLabel('Titel').fill('Verslag e2e: wat we leerden');
+		await page.getByLabel('Samenvatting').fill('De belangrijkste lessen van de bijeenkomst.');
+		await page.getByLabel('Tekst', { exact: true }).fill('Drie lessen uit de bijeenkomst.');
+		await page.getByLabel('Openbaar: iedereen').check();
+		await page.getByRole('button', { name: 'Publiceren' }).click();
+		await page.waitForURL((url) => url.pathname.startsWith('/kennis/verslag-e2e'));
+		const back = page.getByTestId('report-event').getByRole('link');
+		expect(await back.getAttribute('href')).toBe(`/evenementen/${slug}`);
+		await back.click();
+		await page.waitForURL((url) => url.pathname === `/evenementen/${slug}`);
+		const reports = page.getByTestId('event-reports');
+		expect(await reports.innerText()).toContain('Verslag e2e: wat we leerden');
+		await expectAccessible(page);
+		await coordinator.close();
+
+		const told = await withDb((db) =>
+			db
+				.selectFrom('mail_outbox')
+				.select('subject')
+				.where('to_address', '=', PARTICIPANT)
+				.where('kind', '=', 'event-report')
+				.execute()
+		);
+		expect(told).toHaveLength(1);
+	}, 120_000);
 });
