@@ -16,6 +16,11 @@ import type {
 	EventTable,
 	EventThemeTable
 } from './tables/events';
+import type {
+	EventEvaluationTable,
+	EventFollowupTable,
+	EventMaterialTable
+} from './tables/followup';
 import type { JobTable } from './tables/jobs';
 import type {
 	KnowledgeAdoptionTable,
@@ -118,4 +123,7 @@ export interface Database {
 	event_registrations: EventRegistrationTable;
 	event_reminders: EventReminderTable;
 	event_feed_tokens: EventFeedTokenTable;
+	event_followup: EventFollowupTable;
+	event_materials: EventMaterialTable;
+	event_evaluations: EventEvaluationTable;
 }

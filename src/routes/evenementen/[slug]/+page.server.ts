@@ -4,8 +4,13 @@ import { can, type EventSubject } from '$lib/server/features/events/policy';
 import { calendarLinks, presentEventDetail } from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
 import { guestSchema, parseAnswers } from '$lib/server/features/events/schema';
+import { can as canFollowup } from '$lib/server/features/followup/policy';
+import { saveEvaluation } from '$lib/server/features/followup/mutations';
+import { materialsFor, myEvaluation, reportsForEvent } from '$lib/server/features/followup/queries';
+import { evaluationSchema } from '$lib/server/features/followup/schema';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
+import { followupSubject } from '../followup';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'Dit evenement bestaat niet, of je hebt er geen toegang toe.';
@@ -31,7 +36,30 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		showLink: event.mine?.status === 'registered' || manage
 	});
 	const url = new URL(`/evenementen/${event.slug}`, getConfig().origin).toString();
+	// After the session: its reports, as far as the viewer may see them.
+	const followup = await followupSubject(locals.db, viewer, event);
+	const evaluate = canFollowup(viewer, 'evaluate', followup);
+	const [reports, materials, evaluation] = await Promise.all([
+		followup.past ? reportsForEvent(locals.db, event.id, viewer) : [],
+		materialsFor(locals.db, { eventId: event.id, viewer, manage: followup.manage }),
+		evaluate ? myEvaluation(locals.db, event.id, viewer) : undefined
+	]);
+	const seeMaterials = canFollowup(viewer, 'see_materials', followup);
 	return {
+		evaluation: evaluate
+			? {
+					given: evaluation !== undefined,
+					score: evaluation ? Number(evaluation.score) : null,
+					valuable: evaluation?.answer_valuable ?? '',
+					better: evaluation?.answer_better ?? ''
+				}
+			: null,
+		materials: {
+			files: materials,
+			recordingUrl: seeMaterials ? followup.recordingUrl : '',
+			forParticipants: followup.materialsVisibility === 'participants'
+		},
+		reports: reports.map(({ slug, title, summary }) => ({ slug, title, summary })),
 		event: detail,
 		calendar: calendarLinks({ ...detail, url }),
 		icsHref:
@@ -115,5 +143,31 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(409, { problem: result.reason, guest: fields });
 		return { done: 'guest_pending', email: parsed.data.email };
+	},
+	evaluatie: async ({ locals, params, request, url }) => {
+		const { viewer, event } = await found(locals, params.slug);
+		if (viewer.kind !== 'member') {
+			redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname)}`);
+		}
+		const followup = await followupSubject(locals.db, viewer, event);
+		if (!canFollowup(viewer, 'evaluate', followup)) {
+			return fail(403, { evaluationProblem: 'not_participant' });
+		}
+		const form = await request.formData();
+		const fields = {
+			score: String(form.get('score') ?? '').slice(0, 10),
+			valuable: String(form.get('valuable') ?? '').slice(0, 4000),
+			better: String(form.get('better') ?? '').slice(0, 4000)
+		};
+		const parsed = evaluationSchema.safeParse(fields);
+		if (!parsed.success) {
+			return fail(400, { evaluationProblem: 'evaluation_invalid', evaluationFields: fields });
+		}
+		const result = await saveEvaluation(locals.db, {
+			eventId: event.id,
+			userId: viewer.userId,
+			evaluation: parsed.data
+		});
+		return { evaluationDone: result.changed ? 'changed' : 'saved' };
 	}
 };

@@ -9,6 +9,7 @@ import {
 } from '$lib/server/features/knowledge/mutations';
 import { can } from '$lib/server/features/knowledge/policy';
 import { attachmentsOf } from '$lib/server/features/attachments/queries';
+import { eventOfReport } from '$lib/server/features/followup/queries';
 import { itemDetails } from '$lib/server/features/knowledge/queries';
 import { adoptionSchema, commentSchema } from '$lib/server/features/knowledge/schema';
 import { getConfig } from '$lib/server/platform/config';
@@ -19,9 +20,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { viewer, item, subject } = await knowledgeItem(locals, url, params.slug);
 	// A view is counted on each page load of a published item by someone else than its authors.
 	if (item.status === 'published' && !subject.isAuthor) await recordView(locals.db, item.id);
-	const [details, attachments] = await Promise.all([
+	const [details, attachments, event] = await Promise.all([
 		itemDetails(locals.db, item, viewer),
-		attachmentsOf(locals.db, item.id)
+		attachmentsOf(locals.db, item.id),
+		item.event_id ? eventOfReport(locals.db, item.id, viewer) : undefined
 	]);
 	const adoptedProvinces = [
 		...new Map(
@@ -31,6 +33,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		).values()
 	].sort();
 	return {
+		event: event ? { slug: event.slug, title: event.title } : null,
 		item: {
 			id: item.id,
 			slug: item.slug,

@@ -1,5 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { authorize } from '$lib/server/authorize';
+import { can } from '$lib/server/features/events/policy';
+import { eventForViewer } from '$lib/server/features/events/queries';
+import { notifyParticipants } from '$lib/server/features/followup/mutations';
 import { createItem } from '$lib/server/features/knowledge/mutations';
 import { formOptions, maySeeNetwork } from '$lib/server/features/knowledge/queries';
 import {
@@ -8,8 +11,23 @@ import {
 	KIND_PARAMS,
 	knowledgeInputSchema
 } from '$lib/server/features/knowledge/schema';
-import { viewerFrom } from '$lib/server/features/viewer';
+import { type Viewer, viewerFrom } from '$lib/server/features/viewer';
+import { getConfig } from '$lib/server/platform/config';
 import type { Actions, PageServerLoad } from './$types';
+
+/** ?evenement=<slug>: a report of that event, when the writer may manage it (else ignored). */
+async function reportedEvent(db: App.Locals['db'], url: URL, viewer: Viewer) {
+	const slug = url.searchParams.get('evenement');
+	if (!slug) return null;
+	const event = await eventForViewer(db, slug.slice(0, 200), viewer);
+	if (!event) return null;
+	const subject = {
+		visibility: event.visibility,
+		networkId: event.network_id,
+		networkRole: event.networkRole
+	};
+	return can(viewer, 'manage', subject) ? event : null;
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorize(locals, url, 'see_member_pages');
@@ -17,7 +35,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// ?soort=inzicht (the library's Dutch kind names) starts the form as that kind.
 	const wanted = url.searchParams.get('soort');
 	const kind = Object.entries(KIND_PARAMS).find(([, param]) => param === wanted)?.[0];
+	const event = await reportedEvent(locals.db, url, viewer);
 	return {
+		event: event ? { slug: event.slug, title: event.title } : null,
 		options: await formOptions(locals.db, viewer),
 		kind: kind ?? 'practice_example'
 	};
@@ -37,12 +57,22 @@ export const actions: Actions = {
 		) {
 			return fail(400, { values, problems: { network: 'not_in_network' } });
 		}
+		const event = await reportedEvent(locals.db, url, viewer);
 		const result = await createItem(locals.db, {
 			writerId: locals.user.id,
+			eventId: event?.id,
 			input: parsed.data,
 			publish: form.get('publish') === '1'
 		});
 		if (!result.ok) return fail(400, { values, problem: result.reason });
+		// A published report of an event: its participants are told (once per event).
+		if (event && parsed.data.kind === 'report' && form.get('publish') === '1') {
+			await notifyParticipants(locals.db, {
+				eventId: event.id,
+				kind: 'report',
+				origin: getConfig().origin
+			});
+		}
 		redirect(303, `/kennis/${result.slug}`);
 	}
 };

@@ -233,7 +233,14 @@ async function freeSlug(trx: DB, title: string): Promise<string> {
 /** A member writes a new item: a draft, or published at once. Revision 1. */
 export async function createItem(
 	db: DB,
-	input: { writerId: string; input: KnowledgeInput; publish: boolean; at?: string }
+	input: {
+		writerId: string;
+		input: KnowledgeInput;
+		publish: boolean;
+		at?: string;
+		/** A report of this event (the caller checked the writer may manage it); reports only. */
+		eventId?: string;
+	}
 ): Promise<KnowledgeResult<{ id: string; slug: string; version: number }>> {
 	return db.transaction().execute(async (trx) => {
 		const resolved = await resolveInput(trx, input.input, input.writerId);
@@ -254,7 +261,7 @@ export async function createItem(
 				body_html: '',
 				network_id: null,
 				contact_id: null,
-				event_id: null,
+				event_id: input.input.kind === 'report' ? (input.eventId ?? null) : null,
 				cover_image: null,
 				featured_at: null,
 				year: input.publish ? new Date(at).getUTCFullYear() : null,

@@ -9,13 +9,22 @@ import {
 import { presentEvent, presentRegistration } from '$lib/server/features/events/present';
 import { activeMemberByEmail, listRegistrations } from '$lib/server/features/events/queries';
 import { capacitySchema, messageSchema } from '$lib/server/features/events/schema';
+import { linkReport, unlinkReport } from '$lib/server/features/followup/mutations';
+import { can as canFollowup } from '$lib/server/features/followup/policy';
+import { evaluationSummary, linkableReports } from '$lib/server/features/followup/queries';
 import { getConfig } from '$lib/server/platform/config';
+import { followupSubject } from '../../followup';
 import { managedEvent } from '../../manage';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { event } = await managedEvent(locals, params.slug, url);
+	const { event, viewer } = await managedEvent(locals, params.slug, url);
 	const registrations = (await listRegistrations(locals.db, event.id)).map(presentRegistration);
+	const reports = await linkableReports(locals.db, event.id, viewer);
+	const followup = await followupSubject(locals.db, viewer, event);
+	const evaluations = canFollowup(viewer, 'see_evaluations', followup)
+		? await evaluationSummary(locals.db, event.id)
+		: null;
 	const surplus = Number(url.searchParams.get('boven') ?? 0);
 	return {
 		event: {
@@ -27,6 +36,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		registered: registrations.filter((r) => r.status === 'registered'),
 		waitlisted: registrations.filter((r) => r.status === 'waitlisted'),
 		pending: registrations.filter((r) => r.status === 'pending'),
+		evaluations,
+		reports: {
+			linked: reports
+				.filter((r) => r.event_id === event.id)
+				.map(({ id, slug, title }) => ({ id, slug, title })),
+			free: reports.filter((r) => r.event_id === null).map(({ id, title }) => ({ id, title })),
+			writeHref: `/kennis/nieuw?soort=verslag&evenement=${encodeURIComponent(event.slug)}`
+		},
 		changed: url.searchParams.has('gewijzigd'),
 		surplus: Number.isFinite(surplus) && surplus > 0 ? surplus : 0
 	};
@@ -112,5 +129,23 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(404, { action: 'message', problem: 'not_found' });
 		return { action: 'message', done: 'sent', sent: result.sent };
+	},
+	verslag: async ({ locals, params, request, url }) => {
+		const { event, viewer } = await managedEvent(locals, params.slug, url);
+		const itemId = String((await request.formData()).get('itemId') ?? '').slice(0, 100);
+		// Only a report the organiser may see can be linked; the list is filtered in the query.
+		const visible = (await linkableReports(locals.db, event.id, viewer)).some(
+			(r) => r.id === itemId
+		);
+		if (!visible) return fail(404, { action: 'report', problem: 'report_not_found' });
+		const result = await linkReport(locals.db, { eventId: event.id, itemId, origin: origin() });
+		if (!result.ok) return fail(409, { action: 'report', problem: result.reason });
+		return { action: 'report', done: 'report_linked' };
+	},
+	ontkoppelen: async ({ locals, params, request, url }) => {
+		const { event } = await managedEvent(locals, params.slug, url);
+		const itemId = String((await request.formData()).get('itemId') ?? '').slice(0, 100);
+		await unlinkReport(locals.db, { eventId: event.id, itemId });
+		return { action: 'report', done: 'report_unlinked' };
 	}
 };
