@@ -60,7 +60,9 @@ export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	'knowledge_items.contact_id': ['id', 'slug', 'title'],
 	// A revision holds the whole item, co-authors' text too: only that one saved it.
 	'knowledge_revisions.editor_id': ['item_id', 'number', 'action', 'created_at'],
-	'knowledge_attachments.uploaded_by': ['id', 'item_id', 'original_name', 'created_at']
+	'knowledge_attachments.uploaded_by': ['id', 'item_id', 'original_name', 'created_at'],
+	// Who shared a file with an event's participants: recorded on the event's materials.
+	'event_materials.uploaded_by': ['id', 'event_id', 'original_name', 'created_at']
 };
 
 /**
