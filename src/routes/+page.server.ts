@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		// "Wie deed dit al?" on a member's own start page.
 		member ? suggestionsFor(locals.db, member.id) : [],
 		// The next events the viewer may see.
-		listEvents(locals.db, { viewer, when: 'upcoming', limit: 3 }),
+		listEvents(locals.db, { viewer, when: 'upcoming', limit: 3, withTotal: false }),
 		// What editors featured from the knowledge library, as far as the viewer may see it.
 		featuredItems(locals.db, viewer)
 	]);

@@ -125,6 +125,8 @@ export interface ListInput {
 	limit?: number;
 	offset?: number;
 	now?: string;
+	/** Whether to count all matches for paging (default); a short list (the home page) needs not. */
+	withTotal?: boolean;
 }
 
 const LIST_COLUMNS = [
@@ -243,14 +245,16 @@ export async function listEvents(db: DB, input: ListInput) {
 			.limit(input.limit ?? 20)
 			.offset(input.offset ?? 0)
 			.execute(),
-		listQuery(db, input)
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow()
+		input.withTotal === false
+			? null
+			: listQuery(db, input)
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
 	]);
 	const ids = rows.map((r) => r.id);
 	const [counts, links] = await Promise.all([countsFor(db, ids), linksFor(db, ids)]);
 	return {
-		total: Number(total.n),
+		total: total ? Number(total.n) : rows.length,
 		events: rows.map((r) => ({
 			...r,
 			registration_closed: Boolean(r.registration_closed),
