@@ -1,4 +1,5 @@
 import yauzl from 'yauzl';
+import { deleteStoredFile, storeFile } from './files';
 
 /**
  * Attachments (documents and pictures that come with knowledge items and event materials). An
@@ -287,4 +288,28 @@ export function downloadHeaders(
 		'content-security-policy': "default-src 'none'; sandbox",
 		'cache-control': 'private, max-age=0, must-revalidate'
 	};
+}
+
+export type Accepted = Extract<CheckedAttachment, { ok: true }> & { storedName: string };
+
+/**
+ * An upload from check to row: checks it, writes the file under a new name in `dir`, then lets
+ * `record` write what refers to it (in its own transaction). When `record` refuses or throws,
+ * the file goes again, so nothing half-stored remains.
+ */
+export async function storeUpload<R extends { ok: boolean }>(
+	input: { bytes: Uint8Array; sentName: string; dir: string; limits: AttachmentLimits },
+	record: (file: Accepted) => Promise<R>
+): Promise<R | { ok: false; reason: AttachmentProblem }> {
+	const checked = await checkAttachment(input.bytes, input.sentName, input.limits);
+	if (!checked.ok) return checked;
+	const storedName = await storeFile(input.dir, input.bytes, checked.fileName.split('.').pop()!);
+	try {
+		const result = await record({ ...checked, storedName });
+		if (!result.ok) await deleteStoredFile(input.dir, storedName);
+		return result;
+	} catch (error) {
+		await deleteStoredFile(input.dir, storedName);
+		throw error;
+	}
 }

@@ -3,7 +3,7 @@ import type { DB } from '../../db';
 import {
 	type AttachmentLimits,
 	type AttachmentProblem,
-	checkAttachment
+	storeUpload
 } from '../../platform/attachments';
 import { deleteStoredFile, readStoredFile, storeFile } from '../../platform/files';
 import sharp from 'sharp';
@@ -31,12 +31,8 @@ export async function addAttachment(
 		limits: AttachmentLimits;
 	}
 ): Promise<AddAttachmentResult> {
-	const checked = await checkAttachment(input.bytes, input.sentName, input.limits);
-	if (!checked.ok) return checked;
-	const fileName = await storeFile(input.dir, input.bytes, checked.fileName.split('.').pop()!);
-	const id = randomUUID();
-	try {
-		const result = await db.transaction().execute(async (trx) => {
+	return storeUpload(input, (file) =>
+		db.transaction().execute(async (trx) => {
 			const item = await trx
 				.selectFrom('knowledge_items')
 				.select('id')
@@ -51,26 +47,22 @@ export async function addAttachment(
 			if (Number(count) >= MAX_ATTACHMENTS_PER_ITEM) {
 				return { ok: false as const, reason: 'attachment_too_many' as const };
 			}
+			const id = randomUUID();
 			await trx
 				.insertInto('knowledge_attachments')
 				.values({
 					id,
 					item_id: input.itemId,
-					file_name: fileName,
-					original_name: checked.fileName,
-					media_type: checked.mime,
-					size: checked.size,
+					file_name: file.storedName,
+					original_name: file.fileName,
+					media_type: file.mime,
+					size: file.size,
 					uploaded_by: input.uploaderId
 				})
 				.execute();
-			return { ok: true as const, id, name: checked.fileName };
-		});
-		if (!result.ok) await deleteStoredFile(input.dir, fileName);
-		return result;
-	} catch (error) {
-		await deleteStoredFile(input.dir, fileName);
-		throw error;
-	}
+			return { ok: true as const, id, name: file.fileName };
+		})
+	);
 }
 
 /** Removes an attachment of an item (its row, then its file); false when there was none. */

@@ -4,9 +4,9 @@ import type { MaterialsVisibility } from '../../db/tables/followup';
 import {
 	type AttachmentLimits,
 	type AttachmentProblem,
-	checkAttachment
+	storeUpload
 } from '../../platform/attachments';
-import { deleteStoredFile, storeFile } from '../../platform/files';
+import { deleteStoredFile } from '../../platform/files';
 import { queueMail } from '../../platform/mail';
 import { materialsMail, reportMail } from './mails';
 import type { EvaluationInput } from './schema';
@@ -182,12 +182,9 @@ export async function addMaterial(
 		origin: string;
 	}
 ): Promise<AddMaterialResult> {
-	const checked = await checkAttachment(input.bytes, input.sentName, input.limits);
-	if (!checked.ok) return checked;
-	const fileName = await storeFile(input.dir, input.bytes, checked.fileName.split('.').pop()!);
-	const id = randomUUID();
-	try {
-		const result = await db.transaction().execute(async (trx) => {
+	return storeUpload(input, (file) =>
+		db.transaction().execute(async (trx) => {
+			const id = randomUUID();
 			const event = await trx
 				.selectFrom('events')
 				.select('id')
@@ -207,10 +204,10 @@ export async function addMaterial(
 				.values({
 					id,
 					event_id: input.eventId,
-					file_name: fileName,
-					original_name: checked.fileName,
-					media_type: checked.mime,
-					size: checked.size,
+					file_name: file.storedName,
+					original_name: file.fileName,
+					media_type: file.mime,
+					size: file.size,
 					uploaded_by: input.uploaderId
 				})
 				.execute();
@@ -219,14 +216,9 @@ export async function addMaterial(
 				kind: 'materials',
 				origin: input.origin
 			});
-			return { ok: true as const, id, name: checked.fileName, notified: sent };
-		});
-		if (!result.ok) await deleteStoredFile(input.dir, fileName);
-		return result;
-	} catch (error) {
-		await deleteStoredFile(input.dir, fileName);
-		throw error;
-	}
+			return { ok: true as const, id, name: file.fileName, notified: sent };
+		})
+	);
 }
 
 /** Removes a file of an event's materials (its row, then its file); false when there was none. */
