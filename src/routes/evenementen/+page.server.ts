@@ -68,6 +68,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		netwerk: pick(
 			param('netwerk'),
 			choices.networks.map((n) => n.slug)
+		),
+		programma: pick(
+			param('programma'),
+			choices.programmes.map((p) => p.slug)
 		)
 	};
 	const page = Math.max(1, Math.min(1000, Number(param('pagina')) || 1));
@@ -81,7 +85,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				: search.locatie === 'op-locatie'
 					? 'on_site'
 					: undefined,
-		network: search.netwerk || undefined
+		network: search.netwerk || undefined,
+		programme: search.programma || undefined
 	};
 
 	let list: ReturnType<typeof presentEvent>[] = [];

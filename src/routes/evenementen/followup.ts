@@ -1,3 +1,4 @@
+import { eventSubject } from '$lib/server/features/events/present';
 import { can as canEvent, type EventSubject } from '$lib/server/features/events/policy';
 import type { EventDetailRow } from '$lib/server/features/events/queries';
 import type { FollowupSubject } from '$lib/server/features/followup/policy';
@@ -10,11 +11,7 @@ export async function followupSubject(
 	viewer: Viewer,
 	event: EventDetailRow
 ): Promise<FollowupSubject & { recordingUrl: string }> {
-	const subject: EventSubject = {
-		visibility: event.visibility,
-		networkId: event.network_id,
-		networkRole: event.networkRole
-	};
+	const subject: EventSubject = eventSubject(event);
 	const [settings, participant] = await Promise.all([
 		followupOf(db, event.id),
 		isParticipant(db, event.id, viewer)

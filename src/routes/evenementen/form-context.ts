@@ -2,7 +2,8 @@ import { canOrganiseForPlatform } from '$lib/server/features/events/policy';
 import {
 	allNetworks,
 	coordinatedNetworks,
-	filterChoices
+	filterChoices,
+	organisableProgrammes
 } from '$lib/server/features/events/queries';
 import type { EventFields } from '$lib/server/features/events/schema';
 import type { Viewer } from '$lib/server/features/viewer';
@@ -11,20 +12,27 @@ import type { Viewer } from '$lib/server/features/viewer';
 export async function formChoices(
 	db: App.Locals['db'],
 	viewer: Extract<Viewer, { kind: 'member' }>,
-	keepNetwork: { id: string; name: string } | null = null
+	keepNetwork: { id: string; name: string } | null = null,
+	keepProgramme: { id: string; name: string } | null = null
 ) {
 	const platform = canOrganiseForPlatform(viewer);
-	const [choices, networks] = await Promise.all([
+	const [choices, networks, programmes] = await Promise.all([
 		filterChoices(db),
-		platform ? allNetworks(db) : coordinatedNetworks(db, viewer.userId)
+		platform ? allNetworks(db) : coordinatedNetworks(db, viewer.userId),
+		organisableProgrammes(db, viewer)
 	]);
 	const list = networks.map((n) => ({ id: n.id, name: n.name }));
 	if (keepNetwork && !list.some((n) => n.id === keepNetwork.id)) list.push(keepNetwork);
+	const series = programmes.map((p) => ({ id: p.id, name: p.name, slug: p.slug }));
+	if (keepProgramme && !series.some((p) => p.id === keepProgramme.id)) {
+		series.push({ ...keepProgramme, slug: '' });
+	}
 	return {
 		formats: choices.formats,
 		themes: choices.themes,
 		provinces: choices.provinces,
 		networks: list,
+		programmes: series,
 		platform
 	};
 }

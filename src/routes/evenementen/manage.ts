@@ -1,3 +1,4 @@
+import { eventSubject } from '$lib/server/features/events/present';
 import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/server/features/events/policy';
 import { eventForViewer } from '$lib/server/features/events/queries';
@@ -18,11 +19,7 @@ export async function managedEvent(locals: App.Locals, slug: string, url: URL) {
 	}
 	if (viewer.kind !== 'member')
 		redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname)}`);
-	const subject = {
-		visibility: event.visibility,
-		networkId: event.network_id,
-		networkRole: event.networkRole
-	};
+	const subject = eventSubject(event);
 	if (!can(viewer, 'manage', subject)) {
 		error(403, 'Alleen de organisatie van dit evenement kan de aanmeldingen beheren.');
 	}

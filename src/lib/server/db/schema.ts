@@ -23,6 +23,13 @@ import type {
 } from './tables/followup';
 import type { JobTable } from './tables/jobs';
 import type {
+	ProgrammeCoordinatorTable,
+	ProgrammeParticipantTable,
+	ProgrammeProvinceTable,
+	ProgrammeTable,
+	ProgrammeThemeTable
+} from './tables/programmes';
+import type {
 	KnowledgeAdoptionTable,
 	KnowledgeAttachmentTable,
 	KnowledgeCommentTable,
@@ -126,4 +133,9 @@ export interface Database {
 	event_followup: EventFollowupTable;
 	event_materials: EventMaterialTable;
 	event_evaluations: EventEvaluationTable;
+	programmes: ProgrammeTable;
+	programme_provinces: ProgrammeProvinceTable;
+	programme_themes: ProgrammeThemeTable;
+	programme_coordinators: ProgrammeCoordinatorTable;
+	programme_participants: ProgrammeParticipantTable;
 }

@@ -1,7 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { cancelMember, registerGuest, registerMember } from '$lib/server/features/events/mutations';
 import { can, type EventSubject } from '$lib/server/features/events/policy';
-import { calendarLinks, presentEventDetail } from '$lib/server/features/events/present';
+import {
+	calendarLinks,
+	eventSubject,
+	presentEventDetail
+} from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
 import { guestSchema, parseAnswers } from '$lib/server/features/events/schema';
 import { can as canFollowup } from '$lib/server/features/followup/policy';
@@ -19,11 +23,7 @@ async function found(locals: App.Locals, slug: string) {
 	const viewer = viewerFrom(locals.user);
 	const event = await eventForViewer(locals.db, slug, viewer);
 	if (!event) error(404, NOT_FOUND);
-	const subject: EventSubject = {
-		visibility: event.visibility,
-		networkId: event.network_id,
-		networkRole: event.networkRole
-	};
+	const subject: EventSubject = eventSubject(event);
 	if (!can(viewer, 'see', subject)) error(404, NOT_FOUND);
 	return { viewer, event, subject };
 }

@@ -1,8 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { createEvent } from '$lib/server/features/events/mutations';
 import { can, canCreateEvent } from '$lib/server/features/events/policy';
-import { eventFormFields } from '$lib/server/features/events/present';
-import { coordinatedNetworks, eventForViewer } from '$lib/server/features/events/queries';
+import { eventFormFields, eventSubject } from '$lib/server/features/events/present';
+import {
+	coordinatedNetworks,
+	eventForViewer,
+	organisableProgrammes
+} from '$lib/server/features/events/queries';
 import { eventFields, parseEvent } from '$lib/server/features/events/schema';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { emptyFields, formChoices } from '../form-context';
@@ -14,8 +18,11 @@ async function creator(locals: App.Locals, url: URL) {
 		redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}`);
 	const viewer = viewerFrom(locals.user);
 	if (viewer.kind !== 'member') error(403, 'Alleen leden kunnen evenementen organiseren.');
-	const coordinated = await coordinatedNetworks(locals.db, viewer.userId);
-	if (!canCreateEvent(viewer, coordinated.length)) {
+	const [coordinated, programmes] = await Promise.all([
+		coordinatedNetworks(locals.db, viewer.userId),
+		organisableProgrammes(locals.db, viewer)
+	]);
+	if (!canCreateEvent(viewer, coordinated.length, programmes.length)) {
 		error(403, 'Alleen coördinatoren, redacteuren en beheerders kunnen een evenement aanmaken.');
 	}
 	return viewer;
@@ -24,20 +31,24 @@ async function creator(locals: App.Locals, url: URL) {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = await creator(locals, url);
 	const choices = await formChoices(locals.db, viewer);
+	// `?programma=<slug>`: a new session of that programme (from its page).
+	const series = choices.programmes.find((p) => p.slug === url.searchParams.get('programma'));
 	let values = emptyFields(
 		choices.formats[0]?.id ?? '',
-		choices.platform ? 'platform' : `network:${choices.networks[0]?.id ?? ''}`
+		series
+			? `programme:${series.id}`
+			: choices.platform
+				? 'platform'
+				: choices.networks[0]
+					? `network:${choices.networks[0].id}`
+					: `programme:${choices.programmes[0]?.id ?? ''}`
 	);
 	let copyOf: string | null = null;
 	const source = url.searchParams.get('kopie')?.slice(0, 200);
 	if (source) {
 		// A copy for the next edition: everything but the dates, which the organiser sets anew.
 		const event = await eventForViewer(locals.db, source, viewer);
-		const subject = event && {
-			visibility: event.visibility,
-			networkId: event.network_id,
-			networkRole: event.networkRole
-		};
+		const subject = event && eventSubject(event);
 		if (event && subject && can(viewer, 'manage', subject)) {
 			values = {
 				...eventFormFields(event),
@@ -59,7 +70,8 @@ export const actions: Actions = {
 		const fields = eventFields(await request.formData());
 		const parsed = parseEvent(fields, {
 			formatIds: choices.formats.map((f) => f.id),
-			networkIds: choices.networks.map((n) => n.id)
+			networkIds: choices.networks.map((n) => n.id),
+			programmeIds: choices.programmes.map((p) => p.id)
 		});
 		if (!parsed.ok) return fail(400, { problem: parsed.problem, values: fields });
 		if (parsed.value.organiserKind === 'platform' && !choices.platform) {

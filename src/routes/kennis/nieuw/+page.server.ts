@@ -1,3 +1,4 @@
+import { eventSubject } from '$lib/server/features/events/present';
 import { fail, redirect } from '@sveltejs/kit';
 import { authorize } from '$lib/server/authorize';
 import { can } from '$lib/server/features/events/policy';
@@ -21,11 +22,7 @@ async function reportedEvent(db: App.Locals['db'], url: URL, viewer: Viewer) {
 	if (!slug) return null;
 	const event = await eventForViewer(db, slug.slice(0, 200), viewer);
 	if (!event) return null;
-	const subject = {
-		visibility: event.visibility,
-		networkId: event.network_id,
-		networkRole: event.networkRole
-	};
+	const subject = eventSubject(event);
 	return can(viewer, 'manage', subject) ? event : null;
 }
 

@@ -18,6 +18,8 @@ export interface EventTable {
 	organiser_kind: Generated<OrganiserKind>;
 	/** The organising network (organiser_kind 'network'), and the one network of visibility 'network'. */
 	network_id: string | null;
+	/** The programme this event is a session of (organiser_kind 'programme'): its cohort registers. */
+	programme_id: Generated<string | null>;
 	visibility: Generated<EventVisibility>;
 	starts_at: string;
 	ends_at: string;
@@ -78,6 +80,8 @@ export interface EventRegistrationTable {
 	created_at: Generated<string>;
 	updated_at: Generated<string>;
 	promoted_at: string | null;
+	/** Given because the person is in the cohort of the event's programme (kept in step with it). */
+	via_programme: Generated<boolean | number>;
 }
 
 export interface EventReminderTable {

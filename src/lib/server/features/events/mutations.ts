@@ -47,7 +47,8 @@ const LOCKED_COLUMNS = [
 	'registration_opens_at',
 	'registration_closes_at',
 	'registration_closed',
-	'questions'
+	'questions',
+	'programme_id'
 ] as const;
 
 async function lockEvent(trx: DB, eventId: string) {
@@ -258,7 +259,12 @@ async function fillFreePlaces(trx: DB, event: LockedEvent, origin: string): Prom
 }
 
 export type RegisterReason =
-	'not_found' | 'registration_closed' | 'registration_not_open' | 'answers_missing';
+	| 'not_found'
+	| 'registration_closed'
+	| 'registration_not_open'
+	| 'answers_missing'
+	/** A programme's session: its participants are the programme's cohort. */
+	| 'programme_session';
 
 export type RegisterResult =
 	| {
@@ -312,6 +318,7 @@ export async function registerMember(
 			.executeTakeFirst();
 		if (existing) return existingPlace(trx, event.id, existing);
 		if (!input.byCoordinator) {
+			if (event.programme_id) return { ok: false, reason: 'programme_session' };
 			const state = registrationState(event);
 			if (state === 'closed') return { ok: false, reason: 'registration_closed' };
 			if (state === 'not_yet_open') return { ok: false, reason: 'registration_not_open' };
@@ -355,7 +362,12 @@ export type GuestResult =
 	| { ok: true; resent: boolean }
 	| {
 			ok: false;
-			reason: 'not_found' | 'registration_closed' | 'registration_not_open' | 'already_registered';
+			reason:
+				| 'not_found'
+				| 'registration_closed'
+				| 'registration_not_open'
+				| 'already_registered'
+				| 'programme_session';
 	  };
 
 /**
@@ -375,6 +387,7 @@ export async function registerGuest(
 	}
 ): Promise<GuestResult> {
 	return withEventLock(db, input.eventId, async (trx, event): Promise<GuestResult> => {
+		if (event.programme_id) return { ok: false, reason: 'programme_session' };
 		const state = registrationState(event);
 		if (state === 'closed') return { ok: false, reason: 'registration_closed' };
 		if (state === 'not_yet_open') return { ok: false, reason: 'registration_not_open' };
@@ -487,7 +500,11 @@ export async function confirmGuest(
 
 export type CancelResult =
 	| { ok: true; was: RegistrationStatus; promoted: number; slug: string; title: string }
-	| { ok: false; reason: 'not_registered' | 'stale_link' | 'event_over' };
+	| {
+			ok: false;
+			/** programme_session: the place comes with the programme's cohort; leave the programme. */
+			reason: 'not_registered' | 'stale_link' | 'event_over' | 'programme_session';
+	  };
 
 async function cancelWhere(
 	db: DB,
@@ -498,7 +515,7 @@ async function cancelWhere(
 	return withEventLock(db, eventId, async (trx, event): Promise<CancelResult> => {
 		let query = trx
 			.selectFrom('event_registrations')
-			.select(['id', 'status'])
+			.select(['id', 'status', 'via_programme'])
 			.where('event_id', '=', event.id);
 		query =
 			'userId' in match
@@ -507,6 +524,7 @@ async function cancelWhere(
 		const row = await query.executeTakeFirst();
 		if (!row) return { ok: false, reason: 'userId' in match ? 'not_registered' : 'stale_link' };
 		if (now() >= event.ends_at) return { ok: false, reason: 'event_over' };
+		if (row.via_programme && event.programme_id) return { ok: false, reason: 'programme_session' };
 		await trx.deleteFrom('event_registrations').where('id', '=', row.id).execute();
 		const promoted = row.status === 'registered' ? await fillFreePlaces(trx, event, origin) : 0;
 		return { ok: true, was: row.status, promoted, slug: event.slug, title: event.title };
@@ -747,6 +765,7 @@ const eventColumns = (input: EventInput) => ({
 	programme_html: renderMarkdown(input.programme).html,
 	organiser_kind: input.organiserKind,
 	network_id: input.networkId,
+	programme_id: input.programmeId ?? null,
 	visibility: input.visibility,
 	starts_at: input.startsAt,
 	ends_at: input.endsAt,
@@ -759,12 +778,29 @@ const eventColumns = (input: EventInput) => ({
 	questions: JSON.stringify(input.questions satisfies EventQuestion[])
 });
 
+/**
+ * Takes the write locks of the programmes whose cohorts a session change reads, before the
+ * event's own lock: the order the cohort's changes take them in, so the two never deadlock and
+ * neither misses a participant or a session that the other is writing.
+ */
+async function lockProgrammes(trx: DB, programmeIds: (string | null | undefined)[]) {
+	const ids = [...new Set(programmeIds.filter((id): id is string => Boolean(id)))].sort();
+	for (const id of ids) {
+		await trx
+			.updateTable('programmes')
+			.set((eb) => ({ lock_seq: eb('lock_seq', '+', 1) }))
+			.where('id', '=', id)
+			.execute();
+	}
+}
+
 /** Creates an event; returns its slug. */
 export async function createEvent(
 	db: DB,
 	input: EventInput & { createdBy: string | null }
 ): Promise<{ ok: true; id: string; slug: string }> {
 	return db.transaction().execute(async (trx) => {
+		await lockProgrammes(trx, [input.programmeId]);
 		const id = randomUUID();
 		const slug = await uniqueSlug(trx, input.title, input.startsAt);
 		await trx
@@ -778,6 +814,7 @@ export async function createEvent(
 			})
 			.execute();
 		await writeLinks(trx, id, input);
+		await syncSessionRegistrations(trx, id);
 		await indexEvent(trx, id);
 		return { ok: true as const, id, slug };
 	});
@@ -793,6 +830,12 @@ export async function updateEvent(
 	input: EventInput & { eventId: string; origin: string }
 ): Promise<UpdateResult> {
 	return db.transaction().execute(async (trx): Promise<UpdateResult> => {
+		const before = await trx
+			.selectFrom('events')
+			.select('programme_id')
+			.where('id', '=', input.eventId)
+			.executeTakeFirst();
+		await lockProgrammes(trx, [before?.programme_id, input.programmeId]);
 		const locked = await lockEvent(trx, input.eventId);
 		if (!locked) return { ok: false, reason: 'not_found' };
 		await trx
@@ -801,6 +844,7 @@ export async function updateEvent(
 			.where('id', '=', input.eventId)
 			.execute();
 		await writeLinks(trx, input.eventId, input);
+		await syncSessionRegistrations(trx, input.eventId);
 		await indexEvent(trx, input.eventId);
 		const capacity = await changeCapacity(trx, {
 			eventId: input.eventId,
@@ -814,6 +858,77 @@ export async function updateEvent(
 			promoted: capacity.ok ? capacity.promoted : 0
 		};
 	});
+}
+
+/**
+ * Keeps an upcoming session's registrations in step with its programme's cohort, in the caller's
+ * transaction: every enrolled participant has a place (marked via_programme, with its reminders),
+ * and a place given by the cohort goes when the person left it or the event left the programme.
+ * A past session is left as it is: its registrations are the attendance record. Someone a
+ * coordinator added by hand is never touched. Returns how many places were given and taken.
+ */
+export async function syncSessionRegistrations(
+	trx: DB,
+	eventId: string,
+	at: string = now()
+): Promise<{ added: number; removed: number }> {
+	const event = await lockEvent(trx, eventId);
+	if (!event || event.ends_at <= at) return { added: 0, removed: 0 };
+	const enrolled = event.programme_id
+		? await trx
+				.selectFrom('programme_participants as pp')
+				.innerJoin('users as u', 'u.id', 'pp.user_id')
+				.select('pp.user_id')
+				.where('pp.programme_id', '=', event.programme_id)
+				.where('pp.status', '=', 'enrolled')
+				.where('u.status', '=', 'active')
+				.execute()
+		: [];
+	const wanted = new Set(enrolled.map((r) => r.user_id));
+	const current = await trx
+		.selectFrom('event_registrations')
+		.select(['id', 'user_id', 'status', 'via_programme'])
+		.where('event_id', '=', eventId)
+		.where('user_id', 'is not', null)
+		.execute();
+	const have = new Map(current.map((r) => [r.user_id!, r]));
+	const gone = current.filter((r) => r.via_programme && !wanted.has(r.user_id!)).map((r) => r.id);
+	if (gone.length) await trx.deleteFrom('event_registrations').where('id', 'in', gone).execute();
+	let added = 0;
+	for (const userId of wanted) {
+		const row = have.get(userId);
+		if (row?.status === 'registered') continue;
+		if (row) {
+			// Waiting or pending before they joined the cohort: the cohort gives them the place.
+			await trx
+				.updateTable('event_registrations')
+				.set({ status: 'registered', queue_number: null, via_programme: true, updated_at: now() })
+				.where('id', '=', row.id)
+				.execute();
+			await scheduleReminders(trx, event, row.id);
+		} else {
+			const id = randomUUID();
+			await trx
+				.insertInto('event_registrations')
+				.values({
+					id,
+					event_id: eventId,
+					user_id: userId,
+					guest_name: null,
+					guest_email: null,
+					guest_organisation: null,
+					status: 'registered',
+					queue_number: null,
+					token: newToken(),
+					promoted_at: null,
+					via_programme: true
+				})
+				.execute();
+			await scheduleReminders(trx, event, id);
+		}
+		added++;
+	}
+	return { added, removed: gone.length };
 }
 
 export type ReminderOutcome =

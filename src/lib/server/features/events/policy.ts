@@ -3,7 +3,7 @@ import type { Viewer } from '../viewer';
 
 /**
  * Who may do what with an event, read like sentences. Admins and editors run every event;
- * coordinators run the events their network organises. Visitors see public events and may
+ * coordinators run the events their network organises, and a programme's coordinators its sessions. Visitors see public events and may
  * register for them as guests; members see members' events and those of their own networks.
  */
 
@@ -13,6 +13,8 @@ export interface EventSubject {
 	networkId: string | null;
 	/** The viewer's active role in that network, if any. */
 	networkRole: 'member' | 'coordinator' | null;
+	/** 'coordinator' when the viewer coordinates the programme the event is a session of. */
+	programmeRole?: 'coordinator' | null;
 }
 
 export type EventAction =
@@ -47,14 +49,25 @@ export function can(viewer: Viewer, action: EventAction, event: EventSubject): b
 				runsEverything(viewer) ||
 				(viewer.kind === 'member' &&
 					event.networkId !== null &&
-					event.networkRole === 'coordinator')
+					event.networkRole === 'coordinator') ||
+				(viewer.kind === 'member' && event.programmeRole === 'coordinator')
 			);
 	}
 }
 
-/** Who may create events: admins and editors (for anyone), coordinators (for their networks). */
-export function canCreateEvent(viewer: Viewer, coordinatedNetworks: number): boolean {
-	return runsEverything(viewer) || (viewer.kind === 'member' && coordinatedNetworks > 0);
+/**
+ * Who may create events: admins and editors (for anyone), coordinators (for their networks and
+ * the programmes they coordinate).
+ */
+export function canCreateEvent(
+	viewer: Viewer,
+	coordinatedNetworks: number,
+	coordinatedProgrammes = 0
+): boolean {
+	return (
+		runsEverything(viewer) ||
+		(viewer.kind === 'member' && coordinatedNetworks + coordinatedProgrammes > 0)
+	);
 }
 
 /** Whether the viewer may organise on behalf of the platform itself (not only a network). */

@@ -1,3 +1,4 @@
+import type { EventSubject } from './policy';
 import type { EventDetailRow, EventListRow, RegistrationRow } from './queries';
 import { registrationState } from './mutations';
 import { type EventFields, questionsText } from './schema';
@@ -26,11 +27,23 @@ export function presentEvent(row: EventListRow, locale: Locale = 'nl', at?: stri
 		venue: row.venue,
 		address: row.address,
 		visibility: row.visibility,
-		organiser: {
-			kind: row.organiser_kind,
-			name: row.network_name ?? '',
-			slug: row.network_slug ?? null
-		},
+		organiser:
+			row.programme_id && row.programme_slug
+				? {
+						kind: 'programme' as const,
+						name: row.programme_title ?? '',
+						slug: row.programme_slug,
+						href: `/programmas/${row.programme_slug}`
+					}
+				: {
+						kind: row.organiser_kind,
+						name: row.network_name ?? '',
+						slug: row.network_slug ?? null,
+						href: row.network_slug ? `/netwerken/${row.network_slug}` : null
+					},
+		programme: row.programme_slug
+			? { slug: row.programme_slug, title: row.programme_title ?? '' }
+			: null,
 		capacity: row.capacity,
 		registered: row.registered,
 		waitlisted: row.waitlisted,
@@ -43,6 +56,18 @@ export function presentEvent(row: EventListRow, locale: Locale = 'nl', at?: stri
 }
 
 export type PresentedEvent = ReturnType<typeof presentEvent>;
+
+/** What the policy needs to know about an event and the viewer's part in it. */
+export function eventSubject(
+	row: Pick<EventDetailRow, 'visibility' | 'network_id' | 'networkRole' | 'programmeRole'>
+): EventSubject {
+	return {
+		visibility: row.visibility,
+		networkId: row.network_id,
+		networkRole: row.networkRole,
+		programmeRole: row.programmeRole
+	};
+}
 
 /** The event page; the meeting link only for someone with a place (or who runs the event). */
 export function presentEventDetail(
@@ -58,7 +83,12 @@ export function presentEventDetail(
 		mapUrl: row.address ? mapUrl(row.address) : null,
 		onlineUrl: options.showLink && row.online_url ? row.online_url : null,
 		myRegistration: row.mine
-			? { status: row.mine.status, position: row.mine.position, answers: row.mine.answers }
+			? {
+					status: row.mine.status,
+					position: row.mine.position,
+					answers: row.mine.answers,
+					viaProgramme: row.mine.via_programme
+				}
 			: null
 	};
 }
@@ -113,7 +143,11 @@ export function eventFormFields(row: EventDetailRow): EventFields {
 		summary: row.summary,
 		formatId: row.format_id,
 		programme: row.programme,
-		organiser: row.network_id ? `network:${row.network_id}` : 'platform',
+		organiser: row.programme_id
+			? `programme:${row.programme_id}`
+			: row.network_id
+				? `network:${row.network_id}`
+				: 'platform',
 		visibility: row.visibility,
 		startsAt: utcToAmsterdamLocal(row.starts_at),
 		endsAt: utcToAmsterdamLocal(row.ends_at),

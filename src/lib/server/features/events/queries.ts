@@ -113,6 +113,8 @@ export interface EventFilters {
 	province?: string;
 	mode?: 'online' | 'on_site';
 	network?: string;
+	/** A programme's slug: its sessions. */
+	programme?: string;
 }
 
 export interface ListInput {
@@ -140,6 +142,9 @@ const LIST_COLUMNS = [
 	'e.network_id',
 	'n.name as network_name',
 	'n.slug as network_slug',
+	'e.programme_id',
+	'pr.title as programme_title',
+	'pr.slug as programme_slug',
 	'e.visibility',
 	'e.starts_at',
 	'e.ends_at',
@@ -159,6 +164,7 @@ function listQuery(db: DB, input: ListInput) {
 		.selectFrom('events as e')
 		.innerJoin('event_formats as f', 'f.id', 'e.format_id')
 		.leftJoin('networks as n', 'n.id', 'e.network_id')
+		.leftJoin('programmes as pr', 'pr.id', 'e.programme_id')
 		.where(visibleEvents(input.viewer));
 	if (input.when === 'upcoming') query = query.where('e.ends_at', '>', at);
 	if (input.when === 'past') query = query.where('e.ends_at', '<=', at);
@@ -166,6 +172,7 @@ function listQuery(db: DB, input: ListInput) {
 	if (input.to) query = query.where('e.starts_at', '<', input.to);
 	if (f.format) query = query.where('e.format_id', '=', f.format);
 	if (f.network) query = query.where('n.slug', '=', f.network);
+	if (f.programme) query = query.where('pr.slug', '=', f.programme);
 	if (f.mode === 'online') query = query.where('e.location_kind', 'in', ['online', 'hybrid']);
 	if (f.mode === 'on_site') query = query.where('e.location_kind', 'in', ['on_site', 'hybrid']);
 	if (f.theme) {
@@ -275,6 +282,7 @@ export async function eventForViewer(db: DB, slug: string, viewer: Viewer) {
 		.selectFrom('events as e')
 		.innerJoin('event_formats as f', 'f.id', 'e.format_id')
 		.leftJoin('networks as n', 'n.id', 'e.network_id')
+		.leftJoin('programmes as pr', 'pr.id', 'e.programme_id')
 		.select([
 			...LIST_COLUMNS,
 			'e.programme',
@@ -288,7 +296,7 @@ export async function eventForViewer(db: DB, slug: string, viewer: Viewer) {
 		.where(visibleEvents(viewer))
 		.executeTakeFirst();
 	if (!row) return null;
-	const [counts, links, speakers, networkRole, mine] = await Promise.all([
+	const [counts, links, speakers, networkRole, programmeRole, mine] = await Promise.all([
 		countsFor(db, [row.id]),
 		linksFor(db, [row.id]),
 		db
@@ -298,10 +306,11 @@ export async function eventForViewer(db: DB, slug: string, viewer: Viewer) {
 			.orderBy('position')
 			.execute(),
 		networkRoleOf(db, row.network_id, viewer),
+		programmeRoleOf(db, row.programme_id, viewer),
 		viewer.kind === 'member'
 			? db
 					.selectFrom('event_registrations')
-					.select(['id', 'status', 'queue_number', 'token', 'answers'])
+					.select(['id', 'status', 'queue_number', 'token', 'answers', 'via_programme'])
 					.where('event_id', '=', row.id)
 					.where('user_id', '=', viewer.userId)
 					.executeTakeFirst()
@@ -327,7 +336,15 @@ export async function eventForViewer(db: DB, slug: string, viewer: Viewer) {
 		provinces: links.provinces.map(({ code, name }) => ({ code, name })),
 		speakers,
 		networkRole,
-		mine: mine ? { ...mine, position, answers: parseAnswers(mine.answers) } : null
+		programmeRole,
+		mine: mine
+			? {
+					...mine,
+					via_programme: Boolean(mine.via_programme),
+					position,
+					answers: parseAnswers(mine.answers)
+				}
+			: null
 	};
 }
 
@@ -359,6 +376,43 @@ export async function networkRoleOf(
 	return row?.role ?? null;
 }
 
+/** 'coordinator' when the viewer coordinates the programme the event is a session of. */
+export async function programmeRoleOf(
+	db: DB,
+	programmeId: string | null,
+	viewer: Viewer
+): Promise<'coordinator' | null> {
+	if (!programmeId || viewer.kind !== 'member') return null;
+	const row = await db
+		.selectFrom('programme_coordinators')
+		.select('user_id')
+		.where('programme_id', '=', programmeId)
+		.where('user_id', '=', viewer.userId)
+		.executeTakeFirst();
+	return row ? 'coordinator' : null;
+}
+
+/** The programmes a member may add sessions to: those they coordinate (admins and editors: all). */
+export async function organisableProgrammes(db: DB, viewer: Viewer) {
+	if (viewer.kind !== 'member') return [];
+	return db
+		.selectFrom('programmes as p')
+		.select(['p.id', 'p.title as name', 'p.slug'])
+		.$if(viewer.role !== 'admin' && viewer.role !== 'editor', (q) =>
+			q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('programme_coordinators as pc')
+						.select('pc.user_id')
+						.whereRef('pc.programme_id', '=', 'p.id')
+						.where('pc.user_id', '=', viewer.userId)
+				)
+			)
+		)
+		.orderBy('p.title')
+		.execute();
+}
+
 /** The networks a member coordinates (the organisers they may choose when creating an event). */
 export async function coordinatedNetworks(db: DB, userId: string) {
 	return db
@@ -379,7 +433,7 @@ export async function allNetworks(db: DB) {
 
 /** The filter choices of the calendar: formats, themes, provinces, networks the viewer sees. */
 export async function filterChoices(db: DB) {
-	const [formats, themes, provinces, networks] = await Promise.all([
+	const [formats, themes, provinces, networks, programmes] = await Promise.all([
 		db.selectFrom('event_formats').select(['id', 'name']).orderBy('position').execute(),
 		db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),
 		db.selectFrom('provinces').select(['code', 'name']).orderBy('name').execute(),
@@ -391,9 +445,19 @@ export async function filterChoices(db: DB) {
 			)
 			.where('n.visibility', '!=', 'private')
 			.orderBy('n.name')
+			.execute(),
+		db
+			.selectFrom('programmes as p')
+			.select(['p.slug', 'p.title as name'])
+			.where((eb) =>
+				eb.exists(
+					eb.selectFrom('events as e').select('e.id').whereRef('e.programme_id', '=', 'p.id')
+				)
+			)
+			.orderBy('p.title')
 			.execute()
 	]);
-	return { formats, themes, provinces, networks };
+	return { formats, themes, provinces, networks, programmes };
 }
 
 /** A registration by the secret of its links (the cancel page), with its event. */

@@ -22,8 +22,10 @@ export interface EventInput {
 	summary: string;
 	formatId: string;
 	programme: string;
-	organiserKind: 'platform' | 'network';
+	organiserKind: 'platform' | 'network' | 'programme';
 	networkId: string | null;
+	/** The programme this event is a session of: its cohort are the participants. */
+	programmeId?: string | null;
 	visibility: 'public' | 'members' | 'network';
 	startsAt: string;
 	endsAt: string;
@@ -157,7 +159,7 @@ const optionalTime = (v: string) => (v.trim() ? amsterdamToUtc(v) : null);
  */
 export function parseEvent(
 	f: EventFields,
-	context: { formatIds: string[]; networkIds: string[] }
+	context: { formatIds: string[]; networkIds: string[]; programmeIds?: string[] }
 ): { ok: true; value: EventInput } | { ok: false; problem: EventProblem } {
 	const fail = (problem: EventProblem) => ({ ok: false as const, problem });
 	const title = f.title.trim();
@@ -167,10 +169,15 @@ export function parseEvent(
 	if (!context.formatIds.includes(f.formatId)) return fail('format_invalid');
 	let organiserKind: EventInput['organiserKind'] = 'platform';
 	let networkId: string | null = null;
+	let programmeId: string | null = null;
 	if (f.organiser.startsWith('network:')) {
 		networkId = f.organiser.slice('network:'.length);
 		if (!context.networkIds.includes(networkId)) return fail('organiser_invalid');
 		organiserKind = 'network';
+	} else if (f.organiser.startsWith('programme:')) {
+		programmeId = f.organiser.slice('programme:'.length);
+		if (!(context.programmeIds ?? []).includes(programmeId)) return fail('organiser_invalid');
+		organiserKind = 'programme';
 	} else if (f.organiser !== 'platform') return fail('organiser_invalid');
 	if (!['public', 'members', 'network'].includes(f.visibility)) return fail('visibility_invalid');
 	const visibility = f.visibility as EventInput['visibility'];
@@ -219,6 +226,7 @@ export function parseEvent(
 			programme: f.programme.trim(),
 			organiserKind,
 			networkId,
+			programmeId,
 			visibility,
 			startsAt,
 			endsAt,

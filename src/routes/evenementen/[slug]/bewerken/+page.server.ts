@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { updateEvent } from '$lib/server/features/events/mutations';
 import { can } from '$lib/server/features/events/policy';
-import { eventFormFields } from '$lib/server/features/events/present';
+import { eventFormFields, eventSubject } from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
 import { eventFields, parseEvent } from '$lib/server/features/events/schema';
 import { viewerFrom } from '$lib/server/features/viewer';
@@ -17,16 +17,15 @@ async function managed(locals: App.Locals, slug: string, url: URL) {
 	if (!event) error(404, NOT_FOUND);
 	if (viewer.kind !== 'member')
 		redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname)}`);
-	const subject = {
-		visibility: event.visibility,
-		networkId: event.network_id,
-		networkRole: event.networkRole
-	};
+	const subject = eventSubject(event);
 	if (!can(viewer, 'manage', subject)) {
 		error(403, 'Alleen de organisatie van dit evenement kan het wijzigen.');
 	}
 	const keep = event.network_id ? { id: event.network_id, name: event.network_name ?? '' } : null;
-	return { viewer, event, choices: await formChoices(locals.db, viewer, keep) };
+	const keepProgramme = event.programme_id
+		? { id: event.programme_id, name: event.programme_title ?? '' }
+		: null;
+	return { viewer, event, choices: await formChoices(locals.db, viewer, keep, keepProgramme) };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -38,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		choices: {
 			...choices,
 			// The current organiser stays possible, also the platform.
-			platform: choices.platform || event.network_id === null
+			platform: choices.platform || (event.network_id === null && event.programme_id === null)
 		}
 	};
 };
@@ -49,13 +48,14 @@ export const actions: Actions = {
 		const fields = eventFields(await request.formData());
 		const parsed = parseEvent(fields, {
 			formatIds: choices.formats.map((f) => f.id),
-			networkIds: choices.networks.map((n) => n.id)
+			networkIds: choices.networks.map((n) => n.id),
+			programmeIds: choices.programmes.map((p) => p.id)
 		});
 		if (!parsed.ok) return fail(400, { problem: parsed.problem, values: fields });
 		if (
 			parsed.value.organiserKind === 'platform' &&
 			!choices.platform &&
-			event.network_id !== null
+			(event.network_id !== null || event.programme_id !== null)
 		) {
 			return fail(400, { problem: 'organiser_invalid', values: fields });
 		}

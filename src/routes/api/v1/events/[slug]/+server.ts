@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api/respond';
 import { can } from '$lib/server/features/events/policy';
-import { presentEventDetail } from '$lib/server/features/events/present';
+import { eventSubject, presentEventDetail } from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
 import { viewerFrom } from '$lib/server/features/viewer';
 import type { RequestHandler } from './$types';
@@ -17,11 +17,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 			'Dit evenement bestaat niet, of je hebt er geen toegang toe.'
 		);
 	}
-	const manage = can(viewer, 'manage', {
-		visibility: event.visibility,
-		networkId: event.network_id,
-		networkRole: event.networkRole
-	});
+	const manage = can(viewer, 'manage', eventSubject(event));
 	const detail = presentEventDetail(event, {
 		showLink: event.mine?.status === 'registered' || manage
 	});

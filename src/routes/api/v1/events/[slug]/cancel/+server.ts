@@ -9,7 +9,9 @@ import type { RequestHandler } from './$types';
 const REASONS: Record<string, string> = {
 	not_registered: 'Je bent niet (meer) aangemeld voor dit evenement.',
 	event_over: 'Dit evenement is al voorbij; afmelden kan niet meer.',
-	stale_link: 'Deze aanmelding bestaat niet meer.'
+	stale_link: 'Deze aanmelding bestaat niet meer.',
+	programme_session:
+		'Je plaats hoort bij het programma van deze bijeenkomst: meld je af voor het programma, of laat het de coördinator weten.'
 };
 
 /** Cancel my registration (or leave the waiting list); the first waiting gets the place. */

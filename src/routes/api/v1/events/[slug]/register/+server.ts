@@ -1,3 +1,4 @@
+import { eventSubject } from '$lib/server/features/events/present';
 import { json } from '@sveltejs/kit';
 import { apiMember } from '$lib/server/api/member';
 import { apiError, readJson } from '$lib/server/api/respond';
@@ -11,6 +12,8 @@ import type { RequestHandler } from './$types';
 const REASONS: Record<string, string> = {
 	registration_closed: 'De aanmelding voor dit evenement is gesloten.',
 	registration_not_open: 'De aanmelding voor dit evenement is nog niet open.',
+	programme_session:
+		'Deze bijeenkomst hoort bij een programma: je neemt deel door je voor het programma aan te melden.',
 	not_found: 'Dit evenement bestaat niet, of je hebt er geen toegang toe.'
 };
 
@@ -23,11 +26,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	if (!member.ok) return member.response;
 	const event = await eventForViewer(locals.db, params.slug, member.viewer);
 	if (!event) return apiError(404, 'not_found', REASONS.not_found!);
-	const subject = {
-		visibility: event.visibility,
-		networkId: event.network_id,
-		networkRole: event.networkRole
-	};
+	const subject = eventSubject(event);
 	if (!can(member.viewer, 'register', subject)) {
 		return apiError(403, 'forbidden', 'Je kunt je niet aanmelden voor dit evenement.');
 	}
