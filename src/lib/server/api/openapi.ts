@@ -33,6 +33,11 @@ import {
 	eventOutSchema,
 	registerBodySchema
 } from '../features/events/schema';
+import {
+	enrolmentOutSchema,
+	programmeDetailOutSchema,
+	programmeOutSchema
+} from '../features/programmes/schema';
 /**
  * The OpenAPI document of /api/v1, generated from the same zod schemas the routes validate
  * with. Every /api/v1 route is listed here; a test fails when a route file has no entry.
@@ -245,6 +250,51 @@ export const OPERATIONS: Operation[] = [
 			204: { description: 'Revoked' },
 			401: unauthorized,
 			404: { description: 'No such token', schema: errorSchema }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/programmes',
+		summary: 'The regional knowledge programmes the caller may see (visitors: the public ones)',
+		responses: { 200: { description: 'Programmes', schema: listOf(programmeOutSchema) } }
+	},
+	{
+		method: 'get',
+		path: '/api/v1/programmes/{slug}',
+		summary: 'One programme with its sessions and the caller’s place in its group',
+		responses: {
+			200: { description: 'The programme', schema: programmeDetailOutSchema },
+			404: { description: 'No such programme, or not visible (not_found)', schema: errorSchema }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/programmes/{slug}/enrolment',
+		summary:
+			'Join the programme’s group: a place and every upcoming session (201), the waiting list (202), or already in it (200)',
+		responses: {
+			200: { description: 'Already in the group or waiting', schema: enrolmentOutSchema },
+			201: { description: 'In the group', schema: enrolmentOutSchema },
+			202: { description: 'On the waiting list', schema: enrolmentOutSchema },
+			401: unauthorized,
+			403: { description: 'Not an active member (not_a_member)', schema: errorSchema },
+			404: { description: 'No such programme, or not visible (not_found)', schema: errorSchema },
+			409: { description: 'Enrolment is closed (enrolment_closed)', schema: errorSchema }
+		}
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/programmes/{slug}/enrolment',
+		summary: 'Leave the programme’s group or its waiting list; the first waiting gets the place',
+		responses: {
+			200: {
+				description: 'Left',
+				schema: z.object({ left: z.enum(['enrolled', 'waitlisted']) })
+			},
+			401: unauthorized,
+			403: { description: 'Not an active member (not_a_member)', schema: errorSchema },
+			404: { description: 'No such programme, or not visible (not_found)', schema: errorSchema },
+			409: { description: 'Not in the group (not_enrolled)', schema: errorSchema }
 		}
 	},
 	{

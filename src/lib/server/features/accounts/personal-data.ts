@@ -62,7 +62,9 @@ export const ACTOR_REFERENCES: Readonly<Record<string, readonly string[]>> = {
 	'knowledge_revisions.editor_id': ['item_id', 'number', 'action', 'created_at'],
 	'knowledge_attachments.uploaded_by': ['id', 'item_id', 'original_name', 'created_at'],
 	// Who shared a file with an event's participants: recorded on the event's materials.
-	'event_materials.uploaded_by': ['id', 'event_id', 'original_name', 'created_at']
+	'event_materials.uploaded_by': ['id', 'event_id', 'original_name', 'created_at'],
+	// Who started a regional programme (an editor or admin): that they did.
+	'programmes.created_by': ['id', 'slug', 'title', 'created_at']
 };
 
 /**

@@ -57,3 +57,54 @@ export const userActionSchema = z.object({ userId: z.string().trim().min(1).max(
 export const cohortSizeSchema = z.object({
 	cohortSize: z.coerce.number().int().min(1).max(500)
 });
+
+const cohortOut = z.object({
+	size: z.number().int(),
+	enrolled: z.number().int(),
+	waitlisted: z.number().int(),
+	full: z.boolean()
+});
+
+/** A programme as the API returns it in lists. */
+export const programmeOutSchema = z.object({
+	slug: z.string(),
+	title: z.string(),
+	region: z.string(),
+	summary: z.string(),
+	visibility: z.enum(['public', 'members']),
+	network: z.object({ slug: z.string(), name: z.string() }).nullable(),
+	provinces: z.array(z.object({ code: z.string(), name: z.string() })),
+	sessions: z.number().int(),
+	upcomingSessions: z.number().int(),
+	period: z.string().nullable(),
+	phase: z.enum(['planned', 'running', 'finished']),
+	cohort: cohortOut,
+	enrolmentOpen: z.boolean()
+});
+
+/** One programme: its challenge, coordinators, sessions and the caller's place in the cohort. */
+export const programmeDetailOutSchema = programmeOutSchema
+	.omit({ sessions: true, upcomingSessions: true, period: true, phase: true })
+	.extend({
+		challengeHtml: z.string(),
+		themes: z.array(z.object({ id: z.string(), name: z.string() })),
+		coordinators: z.array(z.object({ id: z.string(), name: z.string() })),
+		sessions: z.array(
+			z.object({
+				slug: z.string(),
+				title: z.string(),
+				format: z.object({ id: z.string(), name: z.string() }),
+				startsAt: z.string(),
+				endsAt: z.string(),
+				past: z.boolean()
+			})
+		),
+		mine: z
+			.object({ status: z.enum(['enrolled', 'waitlisted']), position: z.number().int().nullable() })
+			.nullable()
+	});
+
+export const enrolmentOutSchema = z.object({
+	status: z.enum(['enrolled', 'waitlisted']),
+	position: z.number().int().nullable()
+});
