@@ -23,7 +23,9 @@ import {
 	removeCoordinator,
 	setEnrolmentOpen
 } from './mutations';
-import { attendanceOf, cohortOf, listProgrammes, programmeForViewer } from './queries';
+import { createItem } from '../knowledge/mutations';
+import { knowledgeInputSchema } from '../knowledge/schema';
+import { attendanceOf, cohortOf, lessonsOf, listProgrammes, programmeForViewer } from './queries';
 import type { ProgrammeInput } from './schema';
 
 const origin = 'http://localhost:5173';
@@ -295,6 +297,42 @@ describe.each(DIALECTS)('programmes on %s', (dialect) => {
 		});
 		expect(sessions.events.map((e) => e.title)).toEqual(['Zwolle een', 'Zwolle twee']);
 		expect(sessions.events[0]).toMatchObject({ programme_slug: open.slug });
+	});
+
+	it("harvests the sessions' published reports as its lessons, as far as the viewer sees them", async () => {
+		const p = await createProgramme(db, {
+			...programmeInput({ title: 'Programma met verslagen', visibility: 'public' }),
+			createdBy: coordinator.id
+		});
+		if (!p.ok) throw new Error('not created');
+		const session = await createEvent(
+			db,
+			sessionInput(p.id, -20, { visibility: 'public', title: 'Afgelopen sessie' })
+		);
+		const report = async (title: string, visibility: 'public' | 'members', publish: boolean) => {
+			const result = await createItem(db, {
+				writerId: coordinator.id,
+				publish,
+				eventId: session.id,
+				input: knowledgeInputSchema.parse({
+					kind: 'report',
+					title,
+					summary: `Samenvatting: ${title}`,
+					body: 'Wat we leerden over samenwerken in de regio.',
+					visibility
+				})
+			});
+			if (!result.ok) throw new Error(result.reason);
+		};
+		await report('Verslag voor iedereen', 'public', true);
+		await report('Verslag voor leden', 'members', true);
+		await report('Verslag in concept', 'public', false);
+		const forVisitor = await lessonsOf(db, p.id, { kind: 'visitor' });
+		expect(forVisitor.map((l) => l.title)).toEqual(['Verslag voor iedereen']);
+		const forMember = await lessonsOf(db, p.id, asMember(0));
+		expect(forMember.map((l) => l.title).sort()).toEqual(
+			['Verslag voor iedereen', 'Verslag voor leden'].sort()
+		);
 	});
 
 	it('closes enrolment for members but not for coordinators, and keeps one coordinator', async () => {

@@ -246,11 +246,16 @@ export async function attendanceOf(db: DB, programmeId: string, viewer: Viewer) 
 /** The lessons harvested into the library: the published reports of the programme's sessions. */
 export async function lessonsOf(db: DB, programmeId: string, viewer: Viewer) {
 	return db
-		.selectFrom('knowledge_items as k')
-		.innerJoin('events as e', 'e.id', 'k.event_id')
-		.select(['k.slug', 'k.title', 'k.summary', 'k.published_at', 'e.slug as event_slug'])
+		.selectFrom('knowledge_items')
+		.innerJoin('events as e', 'e.id', 'knowledge_items.event_id')
+		.select([
+			'knowledge_items.slug',
+			'knowledge_items.title',
+			'knowledge_items.summary',
+			'e.slug as event_slug'
+		])
 		.where('e.programme_id', '=', programmeId)
-		.where('k.kind', '=', 'report')
+		.where('knowledge_items.kind', '=', 'report')
 		.where(knowledgeVisibleTo(viewer))
 		.where(visibleEvents(viewer))
 		.orderBy('e.starts_at')
