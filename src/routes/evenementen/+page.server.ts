@@ -41,7 +41,7 @@ function monthWeeks(month: string): { date: string; inMonth: boolean }[][] {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = viewerFrom(locals.user);
 	const locale = locals.locale === 'en' ? 'en' : 'nl';
-	const choices = await filterChoices(locals.db);
+	const choices = await filterChoices(locals.db, viewer);
 	const param = (name: string) => url.searchParams.get(name)?.trim().slice(0, 100) ?? '';
 	const pick = <T extends string>(value: string, allowed: readonly T[]): T | '' =>
 		(allowed as readonly string[]).includes(value) ? (value as T) : '';

@@ -535,6 +535,10 @@ export const OPERATIONS: Operation[] = [
 				schema: z.enum(['online', 'on_site'])
 			},
 			network: { description: 'Organising network slug, e.g. mkb-deals', schema: filterValue },
+			programme: {
+				description: 'Programme slug: only the sessions of that regional programme',
+				schema: filterValue
+			},
 			page: { description: 'Page number, from 1 (20 a page)', schema: z.int().min(1).max(10_000) }
 		},
 		responses: {

@@ -431,8 +431,11 @@ export async function allNetworks(db: DB) {
 	return db.selectFrom('networks').select(['id', 'name', 'slug']).orderBy('name').execute();
 }
 
-/** The filter choices of the calendar: formats, themes, provinces, networks the viewer sees. */
-export async function filterChoices(db: DB) {
+/**
+ * The filter choices of the calendar: formats, themes, provinces, networks that are not private,
+ * and the programmes with sessions (a members' programme only for members).
+ */
+export async function filterChoices(db: DB, viewer: Viewer = { kind: 'visitor' }) {
 	const [formats, themes, provinces, networks, programmes] = await Promise.all([
 		db.selectFrom('event_formats').select(['id', 'name']).orderBy('position').execute(),
 		db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),
@@ -449,6 +452,7 @@ export async function filterChoices(db: DB) {
 		db
 			.selectFrom('programmes as p')
 			.select(['p.slug', 'p.title as name'])
+			.$if(viewer.kind !== 'member', (q) => q.where('p.visibility', '=', 'public'))
 			.where((eb) =>
 				eb.exists(
 					eb.selectFrom('events as e').select('e.id').whereRef('e.programme_id', '=', 'p.id')

@@ -303,8 +303,12 @@ export const eventOutSchema = z.object({
 	organiser: z.object({
 		kind: z.enum(['platform', 'network', 'programme']),
 		name: z.string(),
-		slug: z.string().nullable()
+		slug: z.string().nullable(),
+		/** The organiser's page on this site (a network or a programme), if it has one. */
+		href: z.string().nullable()
 	}),
+	/** The regional programme this event is a session of. */
+	programme: z.object({ slug: z.string(), title: z.string() }).nullable(),
 	capacity: z.number().int().nullable(),
 	registered: z.number().int(),
 	waitlisted: z.number().int(),

@@ -11,7 +11,7 @@ import {
 	registerMember,
 	updateEvent
 } from '../events/mutations';
-import { eventForViewer, listEvents } from '../events/queries';
+import { eventForViewer, filterChoices, listEvents } from '../events/queries';
 import type { EventInput } from '../events/schema';
 import type { Viewer } from '../viewer';
 import {
@@ -297,6 +297,13 @@ describe.each(DIALECTS)('programmes on %s', (dialect) => {
 		});
 		expect(sessions.events.map((e) => e.title)).toEqual(['Zwolle een', 'Zwolle twee']);
 		expect(sessions.events[0]).toMatchObject({ programme_slug: open.slug });
+		// The calendar's programme filter names a members' programme to members only.
+		await createEvent(db, sessionInput(closed.id, 12, { title: 'Brabant een' }));
+		const visitorChoices = await filterChoices(db, visitor);
+		const memberChoices = await filterChoices(db, asMember(0));
+		expect(visitorChoices.programmes.map((p) => p.slug)).toContain(open.slug);
+		expect(visitorChoices.programmes.map((p) => p.slug)).not.toContain(closed.slug);
+		expect(memberChoices.programmes.map((p) => p.slug)).toContain(closed.slug);
 	});
 
 	it("harvests the sessions' published reports as its lessons, as far as the viewer sees them", async () => {

@@ -21,12 +21,13 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (mode && mode !== 'online' && mode !== 'on_site') {
 		return apiError(400, 'invalid_query', 'mode: online of on_site');
 	}
-	const choices = await filterChoices(locals.db);
+	const choices = await filterChoices(locals.db, viewerFrom(locals.user));
 	const checks: [string, string[]][] = [
 		['format', choices.formats.map((f) => f.id)],
 		['theme', choices.themes.map((t) => t.id)],
 		['province', choices.provinces.map((p) => p.code)],
-		['network', choices.networks.map((n) => n.slug)]
+		['network', choices.networks.map((n) => n.slug)],
+		['programme', choices.programmes.map((p) => p.slug)]
 	];
 	for (const [name, allowed] of checks) {
 		if (q(name) && !allowed.includes(q(name))) {
@@ -38,6 +39,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		theme: q('theme') || undefined,
 		province: q('province') || undefined,
 		network: q('network') || undefined,
+		programme: q('programme') || undefined,
 		mode: (mode || undefined) as EventFilters['mode']
 	};
 	const result = await listEvents(locals.db, {
