@@ -34,6 +34,7 @@ function documentShell(locale: EmbedLocale, main: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/embed/evenementen.css">
 </head>
 <body>
