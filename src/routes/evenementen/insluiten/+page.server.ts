@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		origin: getConfig().origin,
 		htmlPath: `/embed/evenementen${search}`,
 		jsonPath: `/embed/evenementen.json${search}`,
-		// Room for the heading, the link below and about four lines an event.
-		height: Math.min(1600, 130 + choice.aantal * 100)
+		// Room for the heading, the link below and three lines an event (a title may wrap).
+		height: Math.min(1600, 120 + choice.aantal * 80)
 	};
 };
