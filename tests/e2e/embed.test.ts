@@ -222,9 +222,11 @@ describe('embedding', () => {
 		expect(await page.getByLabel('JSON-adres').inputValue()).toBe(
 			`${baseURL()}/embed/evenementen.json?thema=internationalisering&aantal=3&taal=en`
 		);
+		// The preview follows (the list before the change had the same event: wait for English).
 		const preview = page.frameLocator('iframe');
+		await expect.poll(() => preview.locator('html').getAttribute('lang')).toBe('en');
 		await preview.getByRole('link', { name: new RegExp(INTERNATIONAL) }).waitFor();
-		expect(await preview.locator('html').getAttribute('lang')).toBe('en');
+		expect(await preview.locator('h1').innerText()).toBe('Upcoming events');
 		await expectAccessible(page);
 		expect(problems).toEqual([]);
 		await close();
