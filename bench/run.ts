@@ -88,6 +88,17 @@ function scenarios(
 			headers: member
 		},
 		{
+			// What a partner's iframe asks for: no session, the largest list.
+			name: 'embed: 20 upcoming public events (HTML)',
+			target: 'app',
+			path: '/embed/evenementen?aantal=20'
+		},
+		{
+			name: 'embed: theme + province (JSON)',
+			target: 'app',
+			path: '/embed/evenementen.json?thema=digitalisering&provincie=NL-UT'
+		},
+		{
 			name: 'event page, registrant',
 			target: 'app',
 			path: `/evenementen/${events.registrantEventSlug}`,

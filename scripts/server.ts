@@ -23,7 +23,7 @@ export async function serve(config: Config): Promise<http.Server> {
 	const { handler } = (await import(handlerUrl)) as { handler: NodeHandler };
 
 	const server = http.createServer((req, res) => {
-		applySecurityHeaders(res, config.https);
+		applySecurityHeaders(res, config.https, req.url ?? '/');
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Niet gevonden');

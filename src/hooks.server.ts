@@ -133,6 +133,8 @@ const session: Handle = async ({ event, resolve }) => {
 		return svelteKitHandler({ event, resolve, auth: instance, building });
 	}
 	if (event.route.id === '/healthz' || event.route.id === '/metrics') return resolve(event);
+	// The embeddable event list answers everyone as a visitor: no session read, no cookie set.
+	if (event.route.id?.startsWith('/embed/')) return resolve(event);
 	event.locals.auth = instance;
 	event.locals.sessionId = null;
 
