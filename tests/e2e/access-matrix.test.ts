@@ -147,6 +147,9 @@ const MATRIX: Record<string, Record<Role, Outcome>> = {
 	'GET /api/v1/knowledge/[slug]': all('not_found'),
 	'PATCH /api/v1/knowledge/[slug]': membersApi('not_found'),
 	'GET /evenementen': all('ok'),
+	'GET /evenementen/insluiten': all('ok'),
+	'GET /embed/evenementen': all('ok'),
+	'GET /embed/evenementen.json': all('ok'),
 	// Events: the matrix's [slug] is no event, so every event route answers 404 once it may look.
 	'GET /evenementen/nieuw': { ...admin(), coordinator: 'ok', editor: 'ok' },
 	'POST /evenementen/nieuw?/default': { ...admin(), coordinator: 'ok', editor: 'ok' },
