@@ -251,7 +251,7 @@ export async function lessonsOf(db: DB, programmeId: string, viewer: Viewer) {
 		.select(['k.slug', 'k.title', 'k.summary', 'k.published_at', 'e.slug as event_slug'])
 		.where('e.programme_id', '=', programmeId)
 		.where('k.kind', '=', 'report')
-		.where(knowledgeVisibleTo(viewer))
+		.where(knowledgeVisibleTo(viewer, { table: 'k' }))
 		.where(visibleEvents(viewer))
 		.orderBy('e.starts_at')
 		.execute();
