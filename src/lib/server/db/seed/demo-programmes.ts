@@ -106,7 +106,7 @@ const PROGRAMMES: DemoProgramme[] = [
 					themes: ['Regionaal accountmanagement', 'Regionale samenwerking'],
 					body:
 						'## Wat we bespraken\n\n' +
-						'Ruim twintig accountmanagers en beleidsmedewerkers van gemeenten, de provincies Groningen en Drenthe en de KVK kwamen bij elkaar in het provinciehuis. Ieder zette op een grote kaart van de regio welke bedrijven hij of zij het afgelopen jaar bezocht. Het beeld was duidelijk: rond de grote bedrijventerreinen overlappen de bezoeken sterk, terwijl kleinere kernen en het platteland nauwelijks worden bezocht.\n\n' +
+						'Accountmanagers en beleidsmedewerkers van gemeenten, de provincies Groningen en Drenthe en de KVK kwamen bij elkaar in het provinciehuis. Iedere deelnemer zette op een grote kaart van de regio welke bedrijven hij of zij het afgelopen jaar bezocht. Het beeld was duidelijk: rond de grote bedrijventerreinen overlappen de bezoeken sterk, terwijl kleinere kernen en het platteland nauwelijks worden bezocht.\n\n' +
 						'In drie groepen bespraken we waar het misgaat. Ondernemers vertellen hetzelfde verhaal aan verschillende mensen, beloofde terugkoppeling blijft uit en niemand weet precies wie het eerste aanspreekpunt is. Tegelijk zagen de deelnemers ook wat al goed gaat: waar accountmanagers elkaar persoonlijk kennen, wordt er vlot doorverwezen.\n\n' +
 						'## Wat we meenemen\n\n' +
 						'- Spreek per bedrijf één vast aanspreekpunt af, ook als meer organisaties betrokken zijn.\n' +
@@ -131,7 +131,7 @@ const PROGRAMMES: DemoProgramme[] = [
 				programme:
 					'- 09:30 Inloop\n- 10:00 Wat zegt de privacywet over het delen van bedrijfsgegevens?\n- 10:45 Intervisie op eigen casussen in groepjes van vijf\n- 12:15 Samen een werkafspraak opstellen\n- 13:00 Lunch',
 				themes: ['Regionaal accountmanagement', 'Digitalisering'],
-				speakers: [{ name: 'Mr. Pieter Dijkstra', role: 'guest_expert' }],
+				speakers: [{ name: 'mr. Pieter Dijkstra', role: 'guest_expert' }],
 				report: {
 					title: 'Verslag casuswerk: een klantbeeld delen in Groningen-Assen',
 					summary:
@@ -227,7 +227,7 @@ const PROGRAMMES: DemoProgramme[] = [
 					themes: ['Regionale samenwerking', 'Productiviteit'],
 					body:
 						'## Wat we bespraken\n\n' +
-						'De middag begon met drie ondernemers uit de regio: een voedingsmiddelenproducent, een metaalbedrijf en een eigenaar van een bouwbedrijf. Alle drie vertelden ze hetzelfde: de regio organiseert veel, maar het is voor een ondernemer lastig te zien wat er voor hem of haar uit komt. Ze vroegen om minder plannen en meer resultaat.\n\n' +
+						'De middag begon met drie ondernemers uit de regio: een producent van voedingsmiddelen, de directeur van een metaalbedrijf en de eigenaar van een bouwbedrijf. Alle drie vertelden ze hetzelfde: de regio organiseert veel, maar het is voor een ondernemer lastig te zien wat er voor hem of haar uit komt. Ze vroegen om minder plannen en meer resultaat.\n\n' +
 						'Daarna lag er een lange lijst van ruim veertig voornemens uit de economische agenda’s van de gemeenten. Iedere deelnemer kreeg vijf stickers. Na de stemronde bleven er tien acties over, van een gezamenlijk loket voor bedrijfshuisvesting tot een vaste ronde langs scholen om technisch personeel op te leiden.\n\n' +
 						'## Wat we meenemen\n\n' +
 						'- Een actie zonder trekker is geen actie: niemand ging naar huis zonder taak.\n' +
@@ -401,7 +401,7 @@ const PROGRAMMES: DemoProgramme[] = [
 		cohort: [21, 22, 23, 18, 19, 20, 24, 26, 16, 12],
 		sessions: [
 			{
-				title: 'Aftrapwebinar: het ondersteuningsecosysteem van Zuid-Holland',
+				title: 'Webinar: aftrap in Zuid-Holland, het ondersteuningsecosysteem in kaart',
 				format: 'Webinar',
 				day: 12,
 				from: '12:00',
