@@ -12,6 +12,7 @@ import { seedDemoAttachments } from './seed/demo-attachments';
 import { seedDemoKnowledge } from './seed/demo-knowledge';
 import { seedDemoNetworks } from './seed/demo-networks';
 import { seedDemoProfiles } from './seed/demo-profiles';
+import { seedDemoProgrammes } from './seed/demo-programmes';
 import { type ReferenceCounts, seedReference } from './seed/reference';
 import { uploadsDir } from '../platform/files';
 
@@ -45,10 +46,14 @@ export async function prepareDatabase(
 		const profiles = await seedDemoProfiles(db);
 		const events = await seedDemoEvents(db);
 		const knowledge = await seedDemoKnowledge(db);
+		// After the knowledge: the programmes' session reports are knowledge items, and the
+		// knowledge seed runs only into an empty library.
+		const programmes = await seedDemoProgrammes(db);
 		if (config.dataDir) await seedDemoAttachments(db, uploadsDir(config.dataDir, 'attachments'));
 		// The search index covers what the demo just added (the seeds write their tables directly).
-		if (networks || discussions || profiles > 0 || events || knowledge) await reindexAll(db);
-		else await ensureSearchIndex(db);
+		if (networks || discussions || profiles > 0 || events || knowledge || programmes) {
+			await reindexAll(db);
+		} else await ensureSearchIndex(db);
 		return { ok: true, applied, reference, demo, adminEmail: demo.adminEmail };
 	}
 	await ensureSearchIndex(db);
