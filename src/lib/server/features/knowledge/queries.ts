@@ -13,6 +13,7 @@ import { parseContent } from './content';
 import { can, isCurator, type KnowledgeSubject } from './policy';
 import { KINDS, LIBRARY_PAGE_SIZE, type LibraryFilters, type LibrarySort } from './schema';
 import { type WordMatch, wordMatchIds } from '../search/queries';
+import { versionedCache } from '../../platform/versioned-cache';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyEB = ExpressionBuilder<any, any>;
@@ -143,6 +144,8 @@ const SUMMARY_COLUMNS = [
 	'k.cover_image'
 ] as const;
 
+type SummaryColumn = (typeof SUMMARY_COLUMNS)[number] extends `k.${infer C}` ? C : never;
+
 /** Themes and provinces of some items, by item id. */
 async function tagsOf(db: DB, ids: string[]) {
 	if (ids.length === 0) return { themes: new Map(), provinces: new Map() };
@@ -186,6 +189,126 @@ async function withTags<T extends { id: string }>(db: DB, rows: T[]) {
 	}));
 }
 
+/** The facet counts and total of the library under some filters, as the database answers them. */
+async function countLibrary(db: DB, viewer: Viewer, f: LibraryFilters, words: WordMatch | null) {
+	// One row per item and value (an item has each theme and province once), so a plain count is
+	// the number of items; two organisations of one type would count an item twice, so that
+	// facet counts distinct items.
+	const count = (eb: AnyEB) => eb.fn.countAll().as('n');
+	const countItems = (eb: AnyEB) => eb.fn.count(sql.ref('k.id')).distinct().as('n');
+	const counted = (rows: { value: string | number | null; n: unknown }[]) =>
+		rows.map((r) => ({ value: String(r.value), n: Number(r.n) }));
+	const [totalRow, kinds, themes, provinces, types, years] = await Promise.all([
+		db
+			.selectFrom('knowledge_items as k')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where(libraryClause(viewer, f, words))
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('knowledge_items as k')
+			.select(['k.kind as value', (eb) => count(eb)])
+			.where(libraryClause(viewer, f, words, 'kind'))
+			.groupBy('k.kind')
+			.execute(),
+		db
+			.selectFrom('knowledge_items as k')
+			.innerJoin('knowledge_item_themes as ft', 'ft.item_id', 'k.id')
+			.select(['ft.theme_id as value', (eb) => count(eb)])
+			.where(libraryClause(viewer, f, words, 'theme'))
+			.groupBy('ft.theme_id')
+			.execute(),
+		db
+			.selectFrom('knowledge_items as k')
+			.innerJoin('knowledge_item_provinces as fp', 'fp.item_id', 'k.id')
+			.select(['fp.province_code as value', (eb) => count(eb)])
+			.where(libraryClause(viewer, f, words, 'province'))
+			.groupBy('fp.province_code')
+			.execute(),
+		db
+			.selectFrom('knowledge_items as k')
+			.innerJoin('knowledge_item_organisations as fo', 'fo.item_id', 'k.id')
+			.innerJoin('organisations as o', 'o.id', 'fo.organisation_id')
+			.select(['o.type_id as value', (eb) => countItems(eb)])
+			.where(libraryClause(viewer, f, words, 'organisationType'))
+			.groupBy('o.type_id')
+			.execute(),
+		db
+			.selectFrom('knowledge_items as k')
+			.select(['k.year as value', (eb) => count(eb)])
+			.where(libraryClause(viewer, f, words, 'year'))
+			.where('k.year', 'is not', null)
+			.groupBy('k.year')
+			.execute()
+	]);
+	return {
+		total: Number(totalRow.n),
+		kinds: counted(kinds),
+		themes: counted(themes),
+		provinces: counted(provinces),
+		types: counted(types),
+		years: counted(years)
+	};
+}
+
+type LibraryCounts = Awaited<ReturnType<typeof countLibrary>>;
+
+/**
+ * Each process remembers the counts (and the ids of newest-first pages) per kind of viewer and
+ * filters, under the version the database bumps with every knowledge write that could change
+ * them (migration 2026_11_29_2300_library_speed). A few hundred filter states cover what people
+ * click; the least used are forgotten first.
+ */
+const countsCache = versionedCache<LibraryCounts>({ max: 500 });
+const newestPagesCache = versionedCache<string[]>({ max: 1000 });
+
+/**
+ * What decides which published items a viewer may see, as a string: two viewers with the same
+ * string see exactly the same items (knowledgeVisibleTo). Visitors all see the public ones and
+ * editors and admins all of them; a member sees the public and members' items, those of the
+ * networks they are active in, and the ones they wrote in networks they are not (or no longer)
+ * in.
+ */
+async function visibilityClass(db: DB, viewer: Viewer): Promise<string> {
+	if (viewer.kind !== 'member') return 'visitor';
+	if (isCurator(viewer)) return 'curator';
+	const [networks, written] = await Promise.all([
+		db
+			.selectFrom('network_members')
+			.select('network_id')
+			.where('user_id', '=', viewer.userId)
+			.where('status', '=', 'active')
+			.execute(),
+		// Filtered here rather than in SQL, so that the query starts from the member's own items.
+		db
+			.selectFrom('knowledge_item_authors as a')
+			.innerJoin('knowledge_items as k', 'k.id', 'a.item_id')
+			.select(['k.id', 'k.status', 'k.visibility', 'k.network_id'])
+			.where('a.user_id', '=', viewer.userId)
+			.execute()
+	]);
+	const mine = new Set(networks.map((n) => n.network_id));
+	const elsewhere = written
+		.filter(
+			(w) =>
+				w.status === 'published' &&
+				w.visibility !== 'public' &&
+				w.visibility !== 'members' &&
+				(w.network_id === null || !mine.has(w.network_id))
+		)
+		.map((w) => w.id);
+	return `member ${[...mine].sort().join(',')} ${elsewhere.sort().join(',')}`;
+}
+
+/** The version of the library's counts and order (null when there is none: do not remember). */
+async function libraryVersion(db: DB): Promise<number | null> {
+	const row = await db
+		.selectFrom('knowledge_library_version')
+		.select('version')
+		.where('id', '=', 1)
+		.executeTakeFirst();
+	return row ? Number(row.version) : null;
+}
+
 /**
  * The library: the published items the viewer may see, filtered (filters combine), sorted and a
  * page at a time, with every facet's options counted under the other filters.
@@ -204,93 +327,105 @@ export async function listLibrary(
 	const pageSize = input.pageSize ?? LIBRARY_PAGE_SIZE;
 	// A query of only punctuation or operators holds no words: it filters nothing.
 	const words = f.q ? await wordMatchIds(db, 'knowledge', f.q) : null;
-	// One row per item and value (an item has each theme and province once), so a plain count is
-	// the number of items; two organisations of one type would count an item twice, so that
-	// facet counts distinct items.
-	const count = (eb: AnyEB) => eb.fn.countAll().as('n');
-	const countItems = (eb: AnyEB) => eb.fn.count(sql.ref('k.id')).distinct().as('n');
+	// Words make too many filter states to remember; without them the counts depend only on who
+	// looks and the filters. The version is read before anything is counted (versioned-cache.ts).
+	const remembered = words
+		? null
+		: await Promise.all([libraryVersion(db), visibilityClass(db, viewer)]).then(
+				([version, visibility]) =>
+					version === null
+						? null
+						: {
+								version,
+								key: JSON.stringify([
+									visibility,
+									f.kind,
+									f.theme,
+									f.province,
+									f.organisationType,
+									f.year
+								])
+							}
+			);
 
-	const [totalRow, kinds, themes, provinces, types, years, themeNames, provinceNames, typeNames] =
-		await Promise.all([
-			db
-				.selectFrom('knowledge_items as k')
-				.select((eb) => eb.fn.countAll<number>().as('n'))
-				.where(libraryClause(viewer, f, words))
-				.executeTakeFirstOrThrow(),
-			db
-				.selectFrom('knowledge_items as k')
-				.select(['k.kind as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, words, 'kind'))
-				.groupBy('k.kind')
-				.execute(),
-			db
-				.selectFrom('knowledge_items as k')
-				.innerJoin('knowledge_item_themes as ft', 'ft.item_id', 'k.id')
-				.select(['ft.theme_id as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, words, 'theme'))
-				.groupBy('ft.theme_id')
-				.execute(),
-			db
-				.selectFrom('knowledge_items as k')
-				.innerJoin('knowledge_item_provinces as fp', 'fp.item_id', 'k.id')
-				.select(['fp.province_code as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, words, 'province'))
-				.groupBy('fp.province_code')
-				.execute(),
-			db
-				.selectFrom('knowledge_items as k')
-				.innerJoin('knowledge_item_organisations as fo', 'fo.item_id', 'k.id')
-				.innerJoin('organisations as o', 'o.id', 'fo.organisation_id')
-				.select(['o.type_id as value', (eb) => countItems(eb)])
-				.where(libraryClause(viewer, f, words, 'organisationType'))
-				.groupBy('o.type_id')
-				.execute(),
-			db
-				.selectFrom('knowledge_items as k')
-				.select(['k.year as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, words, 'year'))
-				.where('k.year', 'is not', null)
-				.groupBy('k.year')
-				.execute(),
-			db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),
-			db.selectFrom('provinces').select(['code as id', 'name']).orderBy('name').execute(),
-			db.selectFrom('organisation_types').select(['id', 'name']).orderBy('position').execute()
-		]);
+	const [counts, themeNames, provinceNames, typeNames] = await Promise.all([
+		remembered
+			? countsCache.get(db, remembered.version, remembered.key, () =>
+					countLibrary(db, viewer, f, words)
+				)
+			: countLibrary(db, viewer, f, words),
+		db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),
+		db.selectFrom('provinces').select(['code as id', 'name']).orderBy('name').execute(),
+		db.selectFrom('organisation_types').select(['id', 'name']).orderBy('position').execute()
+	]);
 
-	const total = Number(totalRow.n);
+	const total = counts.total;
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	const page = Math.min(Math.max(1, Math.floor(input.page) || 1), pageCount);
 
-	let query = db
-		.selectFrom('knowledge_items as k')
-		.select([...SUMMARY_COLUMNS])
-		.where(libraryClause(viewer, f, words));
-	if (input.sort === 'useful') query = query.orderBy('k.useful_count', 'desc');
-	if (input.sort === 'viewed') query = query.orderBy('k.view_count', 'desc');
-	const rows = await query
-		.orderBy('k.published_at', 'desc')
-		.orderBy('k.id')
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.execute();
+	const pageQuery = () => {
+		let query = db.selectFrom('knowledge_items as k').where(libraryClause(viewer, f, words));
+		if (input.sort === 'useful') query = query.orderBy('k.useful_count', 'desc');
+		if (input.sort === 'viewed') query = query.orderBy('k.view_count', 'desc');
+		return query
+			.orderBy('k.published_at', 'desc')
+			.orderBy('k.id')
+			.limit(pageSize)
+			.offset((page - 1) * pageSize);
+	};
+	let rows;
+	if (remembered && input.sort === 'newest') {
+		// Newest first changes only with a write that bumps the version, so which items are on a
+		// page is remembered too; the items themselves (titles, votes, views) are read fresh, and
+		// still only as far as the viewer may see them.
+		const ids = await newestPagesCache.get(
+			db,
+			remembered.version,
+			`${remembered.key} ${page} ${pageSize}`,
+			async () => (await pageQuery().select('k.id').execute()).map((r) => r.id)
+		);
+		// The limit keeps the database from merging the two (SQLite would then look for visible
+		// items first and for these ids among them): fetch these rows by id, then check them.
+		const found =
+			ids.length === 0
+				? []
+				: await db
+						.selectFrom((sub) =>
+							sub
+								.selectFrom('knowledge_items')
+								.select([...SUMMARY_COLUMNS.map((c) => c.slice(2) as SummaryColumn), 'network_id'])
+								.where('id', 'in', ids)
+								.limit(ids.length)
+								.as('k')
+						)
+						.select([...SUMMARY_COLUMNS])
+						.where(knowledgeVisibleTo(viewer, { table: 'k' }))
+						.execute();
+		const byId = new Map(found.map((r) => [r.id, r]));
+		rows = ids.flatMap((id) => byId.get(id) ?? []);
+	} else {
+		rows = await pageQuery()
+			.select([...SUMMARY_COLUMNS])
+			.execute();
+	}
 
-	const counted = (
-		list: { value: string | number | null; n: unknown }[],
+	const options = (
+		list: { value: string; n: number }[],
 		names: { id: string; name: string }[],
 		selected: string | null
 	): FacetOption[] => {
-		const counts = new Map(list.map((r) => [String(r.value), Number(r.n)]));
+		const counted = new Map(list.map((r) => [r.value, r.n]));
 		return names
-			.filter((o) => counts.has(o.id) || o.id === selected)
+			.filter((o) => counted.has(o.id) || o.id === selected)
 			.map((o) => ({
 				value: o.id,
 				label: o.name,
-				count: counts.get(o.id) ?? 0,
+				count: counted.get(o.id) ?? 0,
 				selected: o.id === selected
 			}));
 	};
 	const yearNames = [
-		...new Set([...years.map((y) => String(y.value)), ...(f.year ? [String(f.year)] : [])])
+		...new Set([...counts.years.map((y) => y.value), ...(f.year ? [String(f.year)] : [])])
 	]
 		.sort()
 		.reverse()
@@ -302,15 +437,15 @@ export async function listLibrary(
 		page,
 		pageCount,
 		facets: {
-			kind: counted(
-				kinds,
+			kind: options(
+				counts.kinds,
 				KINDS.map((k) => ({ id: k, name: k })),
 				f.kind
 			),
-			theme: counted(themes, themeNames, f.theme),
-			province: counted(provinces, provinceNames, f.province),
-			organisationType: counted(types, typeNames, f.organisationType),
-			year: counted(years, yearNames, f.year ? String(f.year) : null)
+			theme: options(counts.themes, themeNames, f.theme),
+			province: options(counts.provinces, provinceNames, f.province),
+			organisationType: options(counts.types, typeNames, f.organisationType),
+			year: options(counts.years, yearNames, f.year ? String(f.year) : null)
 		}
 	};
 }
