@@ -246,5 +246,17 @@ describe.each(DIALECTS)('the library’s remembered counts on %s', (dialect) => 
 			.where('network_id', '=', network.id)
 			.execute();
 		expect((await library(db, viewer)).total).toBe(1);
+
+		// The writer leaves the network: they still see what they wrote there, nobody else does,
+		// whoever asked first.
+		await db
+			.deleteFrom('network_members')
+			.where('user_id', '=', writer.id)
+			.where('network_id', '=', network.id)
+			.execute();
+		const asWriter: Viewer = { kind: 'member', userId: writer.id, role: writer.role };
+		expect((await library(db, asWriter)).total).toBe(2);
+		expect((await library(db, viewer)).total).toBe(1);
+		expect((await library(db, asWriter)).total).toBe(2);
 	});
 });

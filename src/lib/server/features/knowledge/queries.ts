@@ -71,15 +71,43 @@ export function knowledgeVisibleTo(
 
 type FacetName = 'kind' | 'theme' | 'province' | 'organisationType' | 'year';
 
+/**
+ * What every member who is active in exactly `networks` and wrote exactly the published
+ * network items `elsewhere` (of networks they are not in) may see in the library: the same as
+ * knowledgeVisibleTo for each of them, but written with these lists, so that counts remembered
+ * for the class are the class's own, whatever changes meanwhile for one of its members.
+ */
+interface MemberClass {
+	kind: 'class';
+	networks: string[];
+	elsewhere: string[];
+}
+
+function classVisible(c: MemberClass) {
+	return (eb: AnyEB): Expression<SqlBool> =>
+		eb.and([
+			eb('k.status', '=', 'published'),
+			eb.or([
+				eb('k.visibility', 'in', ['public', 'members']),
+				...(c.networks.length
+					? [eb.and([eb('k.visibility', '=', 'network'), eb('k.network_id', 'in', c.networks)])]
+					: []),
+				...(c.elsewhere.length ? [eb('k.id', 'in', c.elsewhere)] : [])
+			])
+		]);
+}
+
 /** The library's filters (all but `except`) and visibility, on knowledge_items as k. */
 function libraryClause(
-	viewer: Viewer,
+	who: Viewer | MemberClass,
 	f: LibraryFilters,
 	words: WordMatch | null,
 	except?: FacetName
 ) {
 	return (eb: AnyEB): Expression<SqlBool> => {
-		const parts: Expression<SqlBool>[] = [knowledgeVisibleTo(viewer, { table: 'k' })(eb)];
+		const parts: Expression<SqlBool>[] = [
+			who.kind === 'class' ? classVisible(who)(eb) : knowledgeVisibleTo(who, { table: 'k' })(eb)
+		];
 		// The words go through the search's analyser and index (stems, compounds, synonyms).
 		if (words) parts.push(eb('k.id', 'in', words));
 		if (f.kind && except !== 'kind') parts.push(eb('k.kind', '=', f.kind));
@@ -190,7 +218,12 @@ async function withTags<T extends { id: string }>(db: DB, rows: T[]) {
 }
 
 /** The facet counts and total of the library under some filters, as the database answers them. */
-async function countLibrary(db: DB, viewer: Viewer, f: LibraryFilters, words: WordMatch | null) {
+async function countLibrary(
+	db: DB,
+	who: Viewer | MemberClass,
+	f: LibraryFilters,
+	words: WordMatch | null
+) {
 	// One row per item and value (an item has each theme and province once), so a plain count is
 	// the number of items; two organisations of one type would count an item twice, so that
 	// facet counts distinct items.
@@ -202,26 +235,26 @@ async function countLibrary(db: DB, viewer: Viewer, f: LibraryFilters, words: Wo
 		db
 			.selectFrom('knowledge_items as k')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where(libraryClause(viewer, f, words))
+			.where(libraryClause(who, f, words))
 			.executeTakeFirstOrThrow(),
 		db
 			.selectFrom('knowledge_items as k')
 			.select(['k.kind as value', (eb) => count(eb)])
-			.where(libraryClause(viewer, f, words, 'kind'))
+			.where(libraryClause(who, f, words, 'kind'))
 			.groupBy('k.kind')
 			.execute(),
 		db
 			.selectFrom('knowledge_items as k')
 			.innerJoin('knowledge_item_themes as ft', 'ft.item_id', 'k.id')
 			.select(['ft.theme_id as value', (eb) => count(eb)])
-			.where(libraryClause(viewer, f, words, 'theme'))
+			.where(libraryClause(who, f, words, 'theme'))
 			.groupBy('ft.theme_id')
 			.execute(),
 		db
 			.selectFrom('knowledge_items as k')
 			.innerJoin('knowledge_item_provinces as fp', 'fp.item_id', 'k.id')
 			.select(['fp.province_code as value', (eb) => count(eb)])
-			.where(libraryClause(viewer, f, words, 'province'))
+			.where(libraryClause(who, f, words, 'province'))
 			.groupBy('fp.province_code')
 			.execute(),
 		db
@@ -229,13 +262,13 @@ async function countLibrary(db: DB, viewer: Viewer, f: LibraryFilters, words: Wo
 			.innerJoin('knowledge_item_organisations as fo', 'fo.item_id', 'k.id')
 			.innerJoin('organisations as o', 'o.id', 'fo.organisation_id')
 			.select(['o.type_id as value', (eb) => countItems(eb)])
-			.where(libraryClause(viewer, f, words, 'organisationType'))
+			.where(libraryClause(who, f, words, 'organisationType'))
 			.groupBy('o.type_id')
 			.execute(),
 		db
 			.selectFrom('knowledge_items as k')
 			.select(['k.year as value', (eb) => count(eb)])
-			.where(libraryClause(viewer, f, words, 'year'))
+			.where(libraryClause(who, f, words, 'year'))
 			.where('k.year', 'is not', null)
 			.groupBy('k.year')
 			.execute()
@@ -261,16 +294,23 @@ type LibraryCounts = Awaited<ReturnType<typeof countLibrary>>;
 const countsCache = versionedCache<LibraryCounts>({ max: 500 });
 const newestPagesCache = versionedCache<string[]>({ max: 1000 });
 
+/** A member's published items of other kinds than public and members', by version. */
+const writtenCache = versionedCache<{ id: string; network_id: string | null }[]>({ max: 2000 });
+
 /**
- * What decides which published items a viewer may see, as a string: two viewers with the same
- * string see exactly the same items (knowledgeVisibleTo). Visitors all see the public ones and
- * editors and admins all of them; a member sees the public and members' items, those of the
- * networks they are active in, and the ones they wrote in networks they are not (or no longer)
- * in.
+ * Who a viewer sees as, for remembering: visitors all see the public items, editors and admins
+ * all published ones; a member sees the public and members' items, those of the networks they
+ * are active in, and the ones they wrote in networks they are not (or no longer) in. Two viewers
+ * with the same key see exactly the same items. The networks are read at each request; what a
+ * member wrote only changes with the version.
  */
-async function visibilityClass(db: DB, viewer: Viewer): Promise<string> {
-	if (viewer.kind !== 'member') return 'visitor';
-	if (isCurator(viewer)) return 'curator';
+async function seenAs(
+	db: DB,
+	viewer: Viewer,
+	version: number
+): Promise<{ key: string; who: Viewer | MemberClass }> {
+	if (viewer.kind !== 'member') return { key: 'visitor', who: viewer };
+	if (isCurator(viewer)) return { key: 'curator', who: viewer };
 	const [networks, written] = await Promise.all([
 		db
 			.selectFrom('network_members')
@@ -278,25 +318,31 @@ async function visibilityClass(db: DB, viewer: Viewer): Promise<string> {
 			.where('user_id', '=', viewer.userId)
 			.where('status', '=', 'active')
 			.execute(),
-		// Filtered here rather than in SQL, so that the query starts from the member's own items.
-		db
-			.selectFrom('knowledge_item_authors as a')
-			.innerJoin('knowledge_items as k', 'k.id', 'a.item_id')
-			.select(['k.id', 'k.status', 'k.visibility', 'k.network_id'])
-			.where('a.user_id', '=', viewer.userId)
-			.execute()
+		writtenCache.get(db, version, viewer.userId, async () => {
+			// Filtered here rather than in SQL, so that the query starts from the member's items.
+			const rows = await db
+				.selectFrom('knowledge_item_authors as a')
+				.innerJoin('knowledge_items as k', 'k.id', 'a.item_id')
+				.select(['k.id', 'k.status', 'k.visibility', 'k.network_id'])
+				.where('a.user_id', '=', viewer.userId)
+				.execute();
+			return rows
+				.filter(
+					(r) => r.status === 'published' && r.visibility !== 'public' && r.visibility !== 'members'
+				)
+				.map((r) => ({ id: r.id, network_id: r.network_id }));
+		})
 	]);
 	const mine = new Set(networks.map((n) => n.network_id));
-	const elsewhere = written
-		.filter(
-			(w) =>
-				w.status === 'published' &&
-				w.visibility !== 'public' &&
-				w.visibility !== 'members' &&
-				(w.network_id === null || !mine.has(w.network_id))
-		)
-		.map((w) => w.id);
-	return `member ${[...mine].sort().join(',')} ${elsewhere.sort().join(',')}`;
+	const who: MemberClass = {
+		kind: 'class',
+		networks: [...mine].sort(),
+		elsewhere: written
+			.filter((w) => w.network_id === null || !mine.has(w.network_id))
+			.map((w) => w.id)
+			.sort()
+	};
+	return { key: `member ${who.networks.join(',')} ${who.elsewhere.join(',')}`, who };
 }
 
 /** The version of the library's counts and order (null when there is none: do not remember). */
@@ -328,32 +374,18 @@ export async function listLibrary(
 	// A query of only punctuation or operators holds no words: it filters nothing.
 	const words = f.q ? await wordMatchIds(db, 'knowledge', f.q) : null;
 	// Words make too many filter states to remember; without them the counts depend only on who
-	// looks and the filters. The version is read before anything is counted (versioned-cache.ts).
-	const remembered = words
-		? null
-		: await Promise.all([libraryVersion(db), visibilityClass(db, viewer)]).then(
-				([version, visibility]) =>
-					version === null
-						? null
-						: {
-								version,
-								key: JSON.stringify([
-									visibility,
-									f.kind,
-									f.theme,
-									f.province,
-									f.organisationType,
-									f.year
-								])
-							}
-			);
+	// looks and the filters. The version is read before anything else (versioned-cache.ts), and
+	// what is remembered is computed for the class of viewer, not for this one.
+	const version = words ? null : await libraryVersion(db);
+	const seen = version === null ? null : await seenAs(db, viewer, version);
+	const who = seen?.who ?? viewer;
+	const key =
+		seen && JSON.stringify([seen.key, f.kind, f.theme, f.province, f.organisationType, f.year]);
 
 	const [counts, themeNames, provinceNames, typeNames] = await Promise.all([
-		remembered
-			? countsCache.get(db, remembered.version, remembered.key, () =>
-					countLibrary(db, viewer, f, words)
-				)
-			: countLibrary(db, viewer, f, words),
+		version !== null && key
+			? countsCache.get(db, version, key, () => countLibrary(db, who, f, words))
+			: countLibrary(db, who, f, words),
 		db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),
 		db.selectFrom('provinces').select(['code as id', 'name']).orderBy('name').execute(),
 		db.selectFrom('organisation_types').select(['id', 'name']).orderBy('position').execute()
@@ -364,7 +396,7 @@ export async function listLibrary(
 	const page = Math.min(Math.max(1, Math.floor(input.page) || 1), pageCount);
 
 	const pageQuery = () => {
-		let query = db.selectFrom('knowledge_items as k').where(libraryClause(viewer, f, words));
+		let query = db.selectFrom('knowledge_items as k').where(libraryClause(who, f, words));
 		if (input.sort === 'useful') query = query.orderBy('k.useful_count', 'desc');
 		if (input.sort === 'viewed') query = query.orderBy('k.view_count', 'desc');
 		return query
@@ -374,15 +406,12 @@ export async function listLibrary(
 			.offset((page - 1) * pageSize);
 	};
 	let rows;
-	if (remembered && input.sort === 'newest') {
+	if (version !== null && key && input.sort === 'newest') {
 		// Newest first changes only with a write that bumps the version, so which items are on a
 		// page is remembered too; the items themselves (titles, votes, views) are read fresh, and
 		// still only as far as the viewer may see them.
-		const ids = await newestPagesCache.get(
-			db,
-			remembered.version,
-			`${remembered.key} ${page} ${pageSize}`,
-			async () => (await pageQuery().select('k.id').execute()).map((r) => r.id)
+		const ids = await newestPagesCache.get(db, version, `${key} ${page} ${pageSize}`, async () =>
+			(await pageQuery().select('k.id').execute()).map((r) => r.id)
 		);
 		// The limit keeps the database from merging the two (SQLite would then look for visible
 		// items first and for these ids among them): fetch these rows by id, then check them.
