@@ -14,12 +14,14 @@ import { type EventsDataset, generateEvents, prepareRush, rush, type RushResult 
 import { generateLibrary, type LibraryDataset, type SearchTiming, timeSearches } from './library';
 
 // `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000 --replies 200000
-// --items 100000 --events 5000 --registrations 200000 --postgres URL]`: builds the app, seeds a
-// fresh data directory with the demo and a generated data set (bench/dataset.ts, library.ts,
-// events.ts), builds the search index and times the search in the process (also on PostgreSQL
-// with --postgres), starts the production server on it exactly as a user would, signs in as a
-// demo member, starts a bare node:http server as the ceiling, measures every page
-// scenario with autocannon and writes bench/results/*.json.
+// --items 100000 --events 5000 --registrations 200000 --postgres URL --only TEXT]`: builds the
+// app, seeds a fresh data directory with the demo and a generated data set (bench/dataset.ts,
+// library.ts, events.ts), builds the search index and times the search in the process (also on
+// PostgreSQL with --postgres), starts the production server on it exactly as a user would, signs
+// in as a demo member, starts a bare node:http server as the ceiling, measures every page
+// scenario with autocannon and writes bench/results/*.json. `--only library` measures only the
+// scenarios whose name contains that text (case-insensitive), and always the ceiling; without
+// it, every scenario.
 // Benchmarks report; they never assert a time. The exit code is non-zero only when a server did
 // not start or a scenario saw errors or non-2xx responses.
 
@@ -152,6 +154,8 @@ interface Options {
 	registrations: number;
 	/** A PostgreSQL database to time the search on as well (in a schema of its own). */
 	postgres: string | undefined;
+	/** Only the scenarios whose name contains this (lower case), and the ceiling. */
+	only: string | undefined;
 }
 
 interface ServerProcess {
@@ -193,7 +197,8 @@ function parseOptions(): Options {
 			items: { type: 'string', default: '100000' },
 			events: { type: 'string', default: '5000' },
 			registrations: { type: 'string', default: '200000' },
-			postgres: { type: 'string', default: process.env.DATABASE_URL_BENCH ?? '' }
+			postgres: { type: 'string', default: process.env.DATABASE_URL_BENCH ?? '' },
+			only: { type: 'string', default: '' }
 		}
 	});
 	return {
@@ -206,7 +211,8 @@ function parseOptions(): Options {
 		items: positiveInteger('--items', values.items),
 		events: positiveInteger('--events', values.events),
 		registrations: positiveInteger('--registrations', values.registrations),
-		postgres: values.postgres || undefined
+		postgres: values.postgres || undefined,
+		only: values.only.trim().toLowerCase() || undefined
 	};
 }
 
@@ -691,7 +697,9 @@ async function main(): Promise<number> {
 			}
 		}
 
-		const list = scenarios(dataset, library, events, await signIn(app));
+		const list = scenarios(dataset, library, events, await signIn(app)).filter(
+			(s) => !options.only || s.target === 'ceiling' || s.name.toLowerCase().includes(options.only)
+		);
 		const info = machine();
 		console.log(
 			`Measuring ${list.length} scenarios: ${WARM_UP_SECONDS} s warm-up + ${options.durationSeconds} s, ${options.connections} connections`

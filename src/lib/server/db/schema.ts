@@ -38,6 +38,7 @@ import type {
 	KnowledgeItemProvinceTable,
 	KnowledgeItemTable,
 	KnowledgeItemThemeTable,
+	KnowledgeLibraryVersionTable,
 	KnowledgeRelatedTable,
 	KnowledgeRevisionTable,
 	KnowledgeVoteTable
@@ -121,6 +122,7 @@ export interface Database {
 	knowledge_adoptions: KnowledgeAdoptionTable;
 	knowledge_related: KnowledgeRelatedTable;
 	knowledge_attachments: KnowledgeAttachmentTable;
+	knowledge_library_version: KnowledgeLibraryVersionTable;
 	search_documents: SearchDocumentTable;
 	search_synonyms: SearchSynonymTable;
 	events: EventTable;

@@ -125,3 +125,12 @@ export interface KnowledgeAttachmentTable {
 	uploaded_by: string | null;
 	created_at: Generated<string>;
 }
+
+/**
+ * One row (id 1) whose version the database bumps, by triggers, with every write that can change
+ * the library's facet counts or its newest-first order: the key of each process's cache of them.
+ */
+export interface KnowledgeLibraryVersionTable {
+	id: number;
+	version: Generated<number>;
+}

@@ -26,8 +26,9 @@ export interface LocalParts {
 
 /** The wall-clock time in Amsterdam at an instant. */
 export function amsterdamParts(instant: Date): LocalParts & { second: number } {
-	const get = (type: string) =>
-		Number(partsFormat.formatToParts(instant).find((p) => p.type === type)?.value ?? 0);
+	// One formatToParts for all six fields: it is the costly part of listing events.
+	const parts = partsFormat.formatToParts(instant);
+	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
 	return {
 		year: get('year'),
 		month: get('month'),

@@ -13,6 +13,7 @@ import { parseContent } from './content';
 import { can, isCurator, type KnowledgeSubject } from './policy';
 import { KINDS, LIBRARY_PAGE_SIZE, type LibraryFilters, type LibrarySort } from './schema';
 import { type WordMatch, wordMatchIds } from '../search/queries';
+import { versionedCache } from '../../platform/versioned-cache';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyEB = ExpressionBuilder<any, any>;
@@ -70,15 +71,43 @@ export function knowledgeVisibleTo(
 
 type FacetName = 'kind' | 'theme' | 'province' | 'organisationType' | 'year';
 
+/**
+ * What every member who is active in exactly `networks` and wrote exactly the published
+ * network items `elsewhere` (of networks they are not in) may see in the library: the same as
+ * knowledgeVisibleTo for each of them, but written with these lists, so that counts remembered
+ * for the class are the class's own, whatever changes meanwhile for one of its members.
+ */
+interface MemberClass {
+	kind: 'class';
+	networks: string[];
+	elsewhere: string[];
+}
+
+function classVisible(c: MemberClass) {
+	return (eb: AnyEB): Expression<SqlBool> =>
+		eb.and([
+			eb('k.status', '=', 'published'),
+			eb.or([
+				eb('k.visibility', 'in', ['public', 'members']),
+				...(c.networks.length
+					? [eb.and([eb('k.visibility', '=', 'network'), eb('k.network_id', 'in', c.networks)])]
+					: []),
+				...(c.elsewhere.length ? [eb('k.id', 'in', c.elsewhere)] : [])
+			])
+		]);
+}
+
 /** The library's filters (all but `except`) and visibility, on knowledge_items as k. */
 function libraryClause(
-	viewer: Viewer,
+	who: Viewer | MemberClass,
 	f: LibraryFilters,
 	words: WordMatch | null,
 	except?: FacetName
 ) {
 	return (eb: AnyEB): Expression<SqlBool> => {
-		const parts: Expression<SqlBool>[] = [knowledgeVisibleTo(viewer, { table: 'k' })(eb)];
+		const parts: Expression<SqlBool>[] = [
+			who.kind === 'class' ? classVisible(who)(eb) : knowledgeVisibleTo(who, { table: 'k' })(eb)
+		];
 		// The words go through the search's analyser and index (stems, compounds, synonyms).
 		if (words) parts.push(eb('k.id', 'in', words));
 		if (f.kind && except !== 'kind') parts.push(eb('k.kind', '=', f.kind));
@@ -143,6 +172,8 @@ const SUMMARY_COLUMNS = [
 	'k.cover_image'
 ] as const;
 
+type SummaryColumn = (typeof SUMMARY_COLUMNS)[number] extends `k.${infer C}` ? C : never;
+
 /** Themes and provinces of some items, by item id. */
 async function tagsOf(db: DB, ids: string[]) {
 	if (ids.length === 0) return { themes: new Map(), provinces: new Map() };
@@ -186,6 +217,144 @@ async function withTags<T extends { id: string }>(db: DB, rows: T[]) {
 	}));
 }
 
+/** The facet counts and total of the library under some filters, as the database answers them. */
+async function countLibrary(
+	db: DB,
+	who: Viewer | MemberClass,
+	f: LibraryFilters,
+	words: WordMatch | null
+) {
+	// One row per item and value (an item has each theme and province once), so a plain count is
+	// the number of items; two organisations of one type would count an item twice, so that
+	// facet counts distinct items.
+	const count = (eb: AnyEB) => eb.fn.countAll().as('n');
+	const countItems = (eb: AnyEB) => eb.fn.count(sql.ref('k.id')).distinct().as('n');
+	const counted = (rows: { value: string | number | null; n: unknown }[]) =>
+		rows.map((r) => ({ value: String(r.value), n: Number(r.n) }));
+	const [totalRow, kinds, themes, provinces, types, years] = await Promise.all([
+		db
+			.selectFrom('knowledge_items as k')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where(libraryClause(who, f, words))
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('knowledge_items as k')
+			.select(['k.kind as value', (eb) => count(eb)])
+			.where(libraryClause(who, f, words, 'kind'))
+			.groupBy('k.kind')
+			.execute(),
+		db
+			.selectFrom('knowledge_items as k')
+			.innerJoin('knowledge_item_themes as ft', 'ft.item_id', 'k.id')
+			.select(['ft.theme_id as value', (eb) => count(eb)])
+			.where(libraryClause(who, f, words, 'theme'))
+			.groupBy('ft.theme_id')
+			.execute(),
+		db
+			.selectFrom('knowledge_items as k')
+			.innerJoin('knowledge_item_provinces as fp', 'fp.item_id', 'k.id')
+			.select(['fp.province_code as value', (eb) => count(eb)])
+			.where(libraryClause(who, f, words, 'province'))
+			.groupBy('fp.province_code')
+			.execute(),
+		db
+			.selectFrom('knowledge_items as k')
+			.innerJoin('knowledge_item_organisations as fo', 'fo.item_id', 'k.id')
+			.innerJoin('organisations as o', 'o.id', 'fo.organisation_id')
+			.select(['o.type_id as value', (eb) => countItems(eb)])
+			.where(libraryClause(who, f, words, 'organisationType'))
+			.groupBy('o.type_id')
+			.execute(),
+		db
+			.selectFrom('knowledge_items as k')
+			.select(['k.year as value', (eb) => count(eb)])
+			.where(libraryClause(who, f, words, 'year'))
+			.where('k.year', 'is not', null)
+			.groupBy('k.year')
+			.execute()
+	]);
+	return {
+		total: Number(totalRow.n),
+		kinds: counted(kinds),
+		themes: counted(themes),
+		provinces: counted(provinces),
+		types: counted(types),
+		years: counted(years)
+	};
+}
+
+type LibraryCounts = Awaited<ReturnType<typeof countLibrary>>;
+
+/**
+ * Each process remembers the counts (and the ids of newest-first pages) per kind of viewer and
+ * filters, under the version the database bumps with every knowledge write that could change
+ * them (migration 2026_11_29_2300_library_speed). A few hundred filter states cover what people
+ * click; the least used are forgotten first.
+ */
+const countsCache = versionedCache<LibraryCounts>({ max: 500 });
+const newestPagesCache = versionedCache<string[]>({ max: 1000 });
+
+/** A member's published items of other kinds than public and members', by version. */
+const writtenCache = versionedCache<{ id: string; network_id: string | null }[]>({ max: 2000 });
+
+/**
+ * Who a viewer sees as, for remembering: visitors all see the public items, editors and admins
+ * all published ones; a member sees the public and members' items, those of the networks they
+ * are active in, and the ones they wrote in networks they are not (or no longer) in. Two viewers
+ * with the same key see exactly the same items. The networks are read at each request; what a
+ * member wrote only changes with the version.
+ */
+async function seenAs(
+	db: DB,
+	viewer: Viewer,
+	version: number
+): Promise<{ key: string; who: Viewer | MemberClass }> {
+	if (viewer.kind !== 'member') return { key: 'visitor', who: viewer };
+	if (isCurator(viewer)) return { key: 'curator', who: viewer };
+	const [networks, written] = await Promise.all([
+		db
+			.selectFrom('network_members')
+			.select('network_id')
+			.where('user_id', '=', viewer.userId)
+			.where('status', '=', 'active')
+			.execute(),
+		writtenCache.get(db, version, viewer.userId, async () => {
+			// Filtered here rather than in SQL, so that the query starts from the member's items.
+			const rows = await db
+				.selectFrom('knowledge_item_authors as a')
+				.innerJoin('knowledge_items as k', 'k.id', 'a.item_id')
+				.select(['k.id', 'k.status', 'k.visibility', 'k.network_id'])
+				.where('a.user_id', '=', viewer.userId)
+				.execute();
+			return rows
+				.filter(
+					(r) => r.status === 'published' && r.visibility !== 'public' && r.visibility !== 'members'
+				)
+				.map((r) => ({ id: r.id, network_id: r.network_id }));
+		})
+	]);
+	const mine = new Set(networks.map((n) => n.network_id));
+	const who: MemberClass = {
+		kind: 'class',
+		networks: [...mine].sort(),
+		elsewhere: written
+			.filter((w) => w.network_id === null || !mine.has(w.network_id))
+			.map((w) => w.id)
+			.sort()
+	};
+	return { key: `member ${who.networks.join(',')} ${who.elsewhere.join(',')}`, who };
+}
+
+/** The version of the library's counts and order (null when there is none: do not remember). */
+async function libraryVersion(db: DB): Promise<number | null> {
+	const row = await db
+		.selectFrom('knowledge_library_version')
+		.select('version')
+		.where('id', '=', 1)
+		.executeTakeFirst();
+	return row ? Number(row.version) : null;
+}
+
 /**
  * The library: the published items the viewer may see, filtered (filters combine), sorted and a
  * page at a time, with every facet's options counted under the other filters.
@@ -204,93 +373,88 @@ export async function listLibrary(
 	const pageSize = input.pageSize ?? LIBRARY_PAGE_SIZE;
 	// A query of only punctuation or operators holds no words: it filters nothing.
 	const words = f.q ? await wordMatchIds(db, 'knowledge', f.q) : null;
-	// One row per item and value (an item has each theme and province once), so a plain count is
-	// the number of items; two organisations of one type would count an item twice, so that
-	// facet counts distinct items.
-	const count = (eb: AnyEB) => eb.fn.countAll().as('n');
-	const countItems = (eb: AnyEB) => eb.fn.count(sql.ref('k.id')).distinct().as('n');
+	// Words make too many filter states to remember; without them the counts depend only on who
+	// looks and the filters. The version is read before anything else (versioned-cache.ts), and
+	// what is remembered is computed for the class of viewer, not for this one.
+	const version = words ? null : await libraryVersion(db);
+	const seen = version === null ? null : await seenAs(db, viewer, version);
+	const who = seen?.who ?? viewer;
+	const key =
+		seen && JSON.stringify([seen.key, f.kind, f.theme, f.province, f.organisationType, f.year]);
 
-	const [totalRow, kinds, themes, provinces, types, years, themeNames, provinceNames, typeNames] =
-		await Promise.all([
-			db
-				.selectFrom('knowledge_items as k')
-				.select((eb) => eb.fn.countAll<number>().as('n'))
-				.where(libraryClause(viewer, f, words))
-				.executeTakeFirstOrThrow(),
-			db
-				.selectFrom('knowledge_items as k')
-				.select(['k.kind as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, words, 'kind'))
-				.groupBy('k.kind')
-				.execute(),
-			db
-				.selectFrom('knowledge_items as k')
-				.innerJoin('knowledge_item_themes as ft', 'ft.item_id', 'k.id')
-				.select(['ft.theme_id as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, words, 'theme'))
-				.groupBy('ft.theme_id')
-				.execute(),
-			db
-				.selectFrom('knowledge_items as k')
-				.innerJoin('knowledge_item_provinces as fp', 'fp.item_id', 'k.id')
-				.select(['fp.province_code as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, words, 'province'))
-				.groupBy('fp.province_code')
-				.execute(),
-			db
-				.selectFrom('knowledge_items as k')
-				.innerJoin('knowledge_item_organisations as fo', 'fo.item_id', 'k.id')
-				.innerJoin('organisations as o', 'o.id', 'fo.organisation_id')
-				.select(['o.type_id as value', (eb) => countItems(eb)])
-				.where(libraryClause(viewer, f, words, 'organisationType'))
-				.groupBy('o.type_id')
-				.execute(),
-			db
-				.selectFrom('knowledge_items as k')
-				.select(['k.year as value', (eb) => count(eb)])
-				.where(libraryClause(viewer, f, words, 'year'))
-				.where('k.year', 'is not', null)
-				.groupBy('k.year')
-				.execute(),
-			db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),
-			db.selectFrom('provinces').select(['code as id', 'name']).orderBy('name').execute(),
-			db.selectFrom('organisation_types').select(['id', 'name']).orderBy('position').execute()
-		]);
+	const [counts, themeNames, provinceNames, typeNames] = await Promise.all([
+		version !== null && key
+			? countsCache.get(db, version, key, () => countLibrary(db, who, f, words))
+			: countLibrary(db, who, f, words),
+		db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),
+		db.selectFrom('provinces').select(['code as id', 'name']).orderBy('name').execute(),
+		db.selectFrom('organisation_types').select(['id', 'name']).orderBy('position').execute()
+	]);
 
-	const total = Number(totalRow.n);
+	const total = counts.total;
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	const page = Math.min(Math.max(1, Math.floor(input.page) || 1), pageCount);
 
-	let query = db
-		.selectFrom('knowledge_items as k')
-		.select([...SUMMARY_COLUMNS])
-		.where(libraryClause(viewer, f, words));
-	if (input.sort === 'useful') query = query.orderBy('k.useful_count', 'desc');
-	if (input.sort === 'viewed') query = query.orderBy('k.view_count', 'desc');
-	const rows = await query
-		.orderBy('k.published_at', 'desc')
-		.orderBy('k.id')
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.execute();
+	const pageQuery = () => {
+		let query = db.selectFrom('knowledge_items as k').where(libraryClause(who, f, words));
+		if (input.sort === 'useful') query = query.orderBy('k.useful_count', 'desc');
+		if (input.sort === 'viewed') query = query.orderBy('k.view_count', 'desc');
+		return query
+			.orderBy('k.published_at', 'desc')
+			.orderBy('k.id')
+			.limit(pageSize)
+			.offset((page - 1) * pageSize);
+	};
+	let rows;
+	if (version !== null && key && input.sort === 'newest') {
+		// Newest first changes only with a write that bumps the version, so which items are on a
+		// page is remembered too; the items themselves (titles, votes, views) are read fresh, and
+		// still only as far as the viewer may see them.
+		const ids = await newestPagesCache.get(db, version, `${key} ${page} ${pageSize}`, async () =>
+			(await pageQuery().select('k.id').execute()).map((r) => r.id)
+		);
+		// The limit keeps the database from merging the two (SQLite would then look for visible
+		// items first and for these ids among them): fetch these rows by id, then check them.
+		const found =
+			ids.length === 0
+				? []
+				: await db
+						.selectFrom((sub) =>
+							sub
+								.selectFrom('knowledge_items')
+								.select([...SUMMARY_COLUMNS.map((c) => c.slice(2) as SummaryColumn), 'network_id'])
+								.where('id', 'in', ids)
+								.limit(ids.length)
+								.as('k')
+						)
+						.select([...SUMMARY_COLUMNS])
+						.where(knowledgeVisibleTo(viewer, { table: 'k' }))
+						.execute();
+		const byId = new Map(found.map((r) => [r.id, r]));
+		rows = ids.flatMap((id) => byId.get(id) ?? []);
+	} else {
+		rows = await pageQuery()
+			.select([...SUMMARY_COLUMNS])
+			.execute();
+	}
 
-	const counted = (
-		list: { value: string | number | null; n: unknown }[],
+	const options = (
+		list: { value: string; n: number }[],
 		names: { id: string; name: string }[],
 		selected: string | null
 	): FacetOption[] => {
-		const counts = new Map(list.map((r) => [String(r.value), Number(r.n)]));
+		const counted = new Map(list.map((r) => [r.value, r.n]));
 		return names
-			.filter((o) => counts.has(o.id) || o.id === selected)
+			.filter((o) => counted.has(o.id) || o.id === selected)
 			.map((o) => ({
 				value: o.id,
 				label: o.name,
-				count: counts.get(o.id) ?? 0,
+				count: counted.get(o.id) ?? 0,
 				selected: o.id === selected
 			}));
 	};
 	const yearNames = [
-		...new Set([...years.map((y) => String(y.value)), ...(f.year ? [String(f.year)] : [])])
+		...new Set([...counts.years.map((y) => y.value), ...(f.year ? [String(f.year)] : [])])
 	]
 		.sort()
 		.reverse()
@@ -302,15 +466,15 @@ export async function listLibrary(
 		page,
 		pageCount,
 		facets: {
-			kind: counted(
-				kinds,
+			kind: options(
+				counts.kinds,
 				KINDS.map((k) => ({ id: k, name: k })),
 				f.kind
 			),
-			theme: counted(themes, themeNames, f.theme),
-			province: counted(provinces, provinceNames, f.province),
-			organisationType: counted(types, typeNames, f.organisationType),
-			year: counted(years, yearNames, f.year ? String(f.year) : null)
+			theme: options(counts.themes, themeNames, f.theme),
+			province: options(counts.provinces, provinceNames, f.province),
+			organisationType: options(counts.types, typeNames, f.organisationType),
+			year: options(counts.years, yearNames, f.year ? String(f.year) : null)
 		}
 	};
 }
