@@ -14,12 +14,13 @@ import { type EventsDataset, generateEvents, prepareRush, rush, type RushResult 
 import { generateLibrary, type LibraryDataset, type SearchTiming, timeSearches } from './library';
 
 // `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000 --replies 200000
-// --items 100000 --events 5000 --registrations 200000 --postgres URL]`: builds the app, seeds a
-// fresh data directory with the demo and a generated data set (bench/dataset.ts, library.ts,
-// events.ts), builds the search index and times the search in the process (also on PostgreSQL
+// --items 100000 --events 5000 --registrations 200000 --postgres URL --only TEXT]`: builds the
+// app, seeds a fresh data directory with the demo and a generated data set (bench/dataset.ts,
+// library.ts, events.ts), builds the search index and times the search in the process (also on PostgreSQL
 // with --postgres), starts the production server on it exactly as a user would, signs in as a
 // demo member, starts a bare node:http server as the ceiling, measures every page
-// scenario with autocannon and writes bench/results/*.json.
+// scenario with autocannon and writes bench/results/*.json. `--only TEXT` (repeatable) measures
+// only the scenarios whose name contains TEXT (case-insensitive), and always the ceiling.
 // Benchmarks report; they never assert a time. The exit code is non-zero only when a server did
 // not start or a scenario saw errors or non-2xx responses.
 
@@ -141,6 +142,8 @@ interface Options {
 	registrations: number;
 	/** A PostgreSQL database to time the search on as well (in a schema of its own). */
 	postgres: string | undefined;
+	/** Only the scenarios whose name contains one of these (case-insensitive); the ceiling always. */
+	only: string[];
 }
 
 interface ServerProcess {
@@ -182,7 +185,8 @@ function parseOptions(): Options {
 			items: { type: 'string', default: '100000' },
 			events: { type: 'string', default: '5000' },
 			registrations: { type: 'string', default: '200000' },
-			postgres: { type: 'string', default: process.env.DATABASE_URL_BENCH ?? '' }
+			postgres: { type: 'string', default: process.env.DATABASE_URL_BENCH ?? '' },
+			only: { type: 'string', multiple: true, default: [] }
 		}
 	});
 	return {
@@ -195,7 +199,8 @@ function parseOptions(): Options {
 		items: positiveInteger('--items', values.items),
 		events: positiveInteger('--events', values.events),
 		registrations: positiveInteger('--registrations', values.registrations),
-		postgres: values.postgres || undefined
+		postgres: values.postgres || undefined,
+		only: values.only.filter((o) => o.trim() !== '')
 	};
 }
 
@@ -634,6 +639,18 @@ async function settle(server: ServerProcess): Promise<void> {
 	}
 }
 
+/**
+ * The scenarios `--only` asks for (the name contains the text, case-insensitive; the option may
+ * be repeated), and always the ceiling. Without `--only`, all of them.
+ */
+function selectScenarios(list: Scenario[], only: string[]): Scenario[] {
+	if (only.length === 0) return list;
+	const wanted = only.map((o) => o.toLowerCase());
+	return list.filter(
+		(s) => s.target === 'ceiling' || wanted.some((w) => s.name.toLowerCase().includes(w))
+	);
+}
+
 async function main(): Promise<number> {
 	const options = parseOptions();
 	const date = new Date();
@@ -680,7 +697,10 @@ async function main(): Promise<number> {
 			}
 		}
 
-		const list = scenarios(dataset, library, events, await signIn(app));
+		const list = selectScenarios(
+			scenarios(dataset, library, events, await signIn(app)),
+			options.only
+		);
 		const info = machine();
 		console.log(
 			`Measuring ${list.length} scenarios: ${WARM_UP_SECONDS} s warm-up + ${options.durationSeconds} s, ${options.connections} connections`
