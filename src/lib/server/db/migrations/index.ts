@@ -19,6 +19,7 @@ import * as m20261129_1910 from './2026_11_29_1910_knowledge';
 import * as m20261129_1920 from './2026_11_29_1920_search';
 import * as m20261129_2000 from './2026_11_29_2000_event_followup';
 import * as m20261129_2100 from './2026_11_29_2100_knowledge_library_index';
+import * as m20261129_2310 from './2026_11_29_2310_member_pages_speed';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_1910_knowledge': m20261129_1910,
 	'2026_11_29_1920_search': m20261129_1920,
 	'2026_11_29_2000_event_followup': m20261129_2000,
-	'2026_11_29_2100_knowledge_library_index': m20261129_2100
+	'2026_11_29_2100_knowledge_library_index': m20261129_2100,
+	'2026_11_29_2310_member_pages_speed': m20261129_2310
 };
