@@ -14,14 +14,15 @@ import { type EventsDataset, generateEvents, prepareRush, rush, type RushResult 
 import { generateLibrary, type LibraryDataset, type SearchTiming, timeSearches } from './library';
 
 // `npm run bench [-- --no-build --duration 10 --connections 10 --members 20000 --replies 200000
-// --items 100000 --events 5000 --registrations 200000 --postgres URL --only TEXT]`: builds the
-// app, seeds a fresh data directory with the demo and a generated data set (bench/dataset.ts,
-// library.ts, events.ts), builds the search index and times the search in the process (also on
-// PostgreSQL with --postgres), starts the production server on it exactly as a user would, signs
-// in as a demo member, starts a bare node:http server as the ceiling, measures every page
-// scenario with autocannon and writes bench/results/*.json. `--only library` measures only the
-// scenarios whose name contains that text (case-insensitive), and always the ceiling; without
-// it, every scenario.
+// --items 100000 --events 5000 --registrations 200000 --postgres URL --only TEXT --workers 1]`:
+// builds the app, seeds a fresh data directory with the demo and a generated data set
+// (bench/dataset.ts, library.ts, events.ts), builds the search index and times the search in the
+// process (also on PostgreSQL with --postgres), starts the production server on it exactly as a
+// user would, signs in as a demo member, starts a bare node:http server as the ceiling, measures
+// every page scenario with autocannon and writes bench/results/*.json.
+// `--only TEXT` (repeatable) measures only the scenarios whose name contains TEXT
+// (case-insensitive), and always the ceiling. `--workers N` serves with N processes
+// (node:cluster, as `npm start` does with WORKERS); 1 by default.
 // Benchmarks report; they never assert a time. The exit code is non-zero only when a server did
 // not start or a scenario saw errors or non-2xx responses.
 
@@ -154,8 +155,10 @@ interface Options {
 	registrations: number;
 	/** A PostgreSQL database to time the search on as well (in a schema of its own). */
 	postgres: string | undefined;
-	/** Only the scenarios whose name contains this (lower case), and the ceiling. */
-	only: string | undefined;
+	/** App processes (node:cluster workers); 1 by default. */
+	workers: number;
+	/** Only the scenarios whose name contains one of these (case-insensitive); the ceiling always. */
+	only: string[];
 }
 
 interface ServerProcess {
@@ -198,7 +201,8 @@ function parseOptions(): Options {
 			events: { type: 'string', default: '5000' },
 			registrations: { type: 'string', default: '200000' },
 			postgres: { type: 'string', default: process.env.DATABASE_URL_BENCH ?? '' },
-			only: { type: 'string', default: '' }
+			only: { type: 'string', multiple: true, default: [] },
+			workers: { type: 'string', default: '1' }
 		}
 	});
 	return {
@@ -212,7 +216,8 @@ function parseOptions(): Options {
 		events: positiveInteger('--events', values.events),
 		registrations: positiveInteger('--registrations', values.registrations),
 		postgres: values.postgres || undefined,
-		only: values.only.trim().toLowerCase() || undefined
+		only: values.only.filter((o) => o.trim() !== ''),
+		workers: positiveInteger('--workers', values.workers)
 	};
 }
 
@@ -302,13 +307,14 @@ function startProcess(name: string, script: string, port: number, env: NodeJS.Pr
 	return server;
 }
 
-function startApp(port: number, dataDir: string): ServerProcess {
+function startApp(port: number, dataDir: string, workers: number): ServerProcess {
 	return startProcess('app', 'scripts/start.ts', port, {
 		DATA_DIR: dataDir,
 		DEMO_PASSWORD,
 		LOG_LEVEL: 'warn',
-		// RSS is read from the spawned PID, which is the HTTP server only with one process.
-		WORKERS: '1'
+		// One process by default (the spawned PID is then the HTTP server); with more, RSS adds up
+		// the primary and its workers.
+		WORKERS: String(workers)
 	});
 }
 
@@ -362,8 +368,25 @@ async function stopProcess(server: ServerProcess): Promise<void> {
 	}
 }
 
+/** RSS of a process and its child processes (the workers of a cluster). */
 function rssMb(pid: number | undefined): number | null {
 	if (pid === undefined) return null;
+	const own = ownRssMb(pid);
+	if (own === null) return null;
+	let children: number[] = [];
+	try {
+		children = fs
+			.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+			.split(/\s+/)
+			.filter(Boolean)
+			.map(Number);
+	} catch {
+		// no children known
+	}
+	return children.reduce((sum, child) => sum + (ownRssMb(child) ?? 0), own);
+}
+
+function ownRssMb(pid: number): number | null {
 	try {
 		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 		const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
@@ -651,6 +674,18 @@ async function settle(server: ServerProcess): Promise<void> {
 	}
 }
 
+/**
+ * The scenarios `--only` asks for (the name contains the text, case-insensitive; the option may
+ * be repeated), and always the ceiling. Without `--only`, all of them.
+ */
+function selectScenarios(list: Scenario[], only: string[]): Scenario[] {
+	if (only.length === 0) return list;
+	const wanted = only.map((o) => o.toLowerCase());
+	return list.filter(
+		(s) => s.target === 'ceiling' || wanted.some((w) => s.name.toLowerCase().includes(w))
+	);
+}
+
 async function main(): Promise<number> {
 	const options = parseOptions();
 	const date = new Date();
@@ -683,7 +718,7 @@ async function main(): Promise<number> {
 			printSearchTimings('PostgreSQL', onPostgres);
 		}
 		const [appPort, ceilingPort] = await freePorts(2);
-		const app = startApp(appPort!, dataDir);
+		const app = startApp(appPort!, dataDir, options.workers);
 		const ceiling = startCeiling(ceilingPort!);
 		started.push(app, ceiling);
 		console.log(`Starting the app (data in ${dataDir}) and the ceiling server…`);
@@ -697,8 +732,9 @@ async function main(): Promise<number> {
 			}
 		}
 
-		const list = scenarios(dataset, library, events, await signIn(app)).filter(
-			(s) => !options.only || s.target === 'ceiling' || s.name.toLowerCase().includes(options.only)
+		const list = selectScenarios(
+			scenarios(dataset, library, events, await signIn(app)),
+			options.only
 		);
 		const info = machine();
 		console.log(

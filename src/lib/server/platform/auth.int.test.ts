@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedReference } from '../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../testing/db';
 import { createAuth } from './auth';
@@ -140,5 +140,100 @@ describe.each(DIALECTS)('better-auth on %s', (dialect) => {
 		await handle.db.updateTable('users').set({ status: 'suspended' }).execute();
 		expect(await resolveSession(auth, handle.db, again, limits)).toBeNull();
 		expect(await handle.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+	});
+
+	it('reads a valid session without writing it, and leaves expiry, refresh and bad cookies to better-auth', async () => {
+		const auth = await setup();
+		await auth.api.signUpEmail({
+			body: {
+				name: 'Sanne de Boer',
+				email: 'sanne@zwolle.example',
+				password: 'ijssel-sassenpoort-peperbus'
+			},
+			headers: headers()
+		});
+		await handle.db.updateTable('users').set({ email_verified: true, status: 'active' }).execute();
+		const signIn = async () => {
+			const signedIn = await auth.api.signInEmail({
+				body: { email: 'sanne@zwolle.example', password: 'ijssel-sassenpoort-peperbus' },
+				headers: headers(),
+				returnHeaders: true
+			});
+			return (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+		};
+		const sessionRow = () =>
+			handle.db
+				.selectFrom('sessions')
+				.select(['id', 'expires_at', 'updated_at'])
+				.executeTakeFirstOrThrow();
+
+		// A valid session: the same person better-auth finds, and the row is not written.
+		const cookie = await signIn();
+		const before = await sessionRow();
+		const getSession = vi.spyOn(auth.api, 'getSession');
+		const found = await resolveSession(auth, handle.db, new Headers({ cookie }), limits);
+		// Read in one query of our own; better-auth is not needed for it.
+		expect(getSession).not.toHaveBeenCalled();
+		const viaAuth = await auth.api.getSession({ headers: new Headers({ cookie }) });
+		expect(found).toEqual({
+			sessionId: viaAuth!.session.id,
+			user: {
+				id: viaAuth!.user.id,
+				name: 'Sanne de Boer',
+				email: 'sanne@zwolle.example',
+				role: 'member',
+				status: 'active',
+				twoFactorEnabled: false
+			}
+		});
+		expect(await sessionRow()).toEqual(before);
+		// Among other cookies, and with the value URL-encoded as browsers may send it.
+		const [name, value] = [
+			cookie.slice(0, cookie.indexOf('=')),
+			cookie.slice(cookie.indexOf('=') + 1)
+		];
+		const encoded = `kn_taal=en; ${name}=${encodeURIComponent(decodeURIComponent(value))}`;
+		expect(
+			(await resolveSession(auth, handle.db, new Headers({ cookie: encoded }), limits))?.sessionId
+		).toBe(before.id);
+
+		// A changed token or signature is no session.
+		const tampered = cookie.replace(/=(.)/, (_, c: string) => `=${c === 'a' ? 'b' : 'a'}`);
+		expect(
+			await resolveSession(auth, handle.db, new Headers({ cookie: tampered }), limits)
+		).toBeNull();
+		const badSignature = cookie.replace(/.(%3D|=)$/, (_, end: string) => `A${end}`);
+		expect(badSignature).not.toBe(cookie);
+		expect(
+			await resolveSession(auth, handle.db, new Headers({ cookie: badSignature }), limits)
+		).toBeNull();
+
+		// Due for the sliding refresh (a day after the last one): better-auth extends the row.
+		const day = 86_400_000;
+		const due = new Date(Date.now() + limits.idleSeconds * 1000 - 2 * day).toISOString();
+		await handle.db.updateTable('sessions').set({ expires_at: due }).execute();
+		expect(await resolveSession(auth, handle.db, new Headers({ cookie }), limits)).not.toBeNull();
+		const refreshed = await sessionRow();
+		expect(new Date(refreshed.expires_at).getTime()).toBeGreaterThan(
+			Date.now() + limits.idleSeconds * 1000 - 60_000
+		);
+
+		// Idle too long: the session has ended, and its row is gone.
+		await handle.db
+			.updateTable('sessions')
+			.set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+			.execute();
+		expect(await resolveSession(auth, handle.db, new Headers({ cookie }), limits)).toBeNull();
+		expect(await handle.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+
+		// Signed out elsewhere (the row deleted by another process): over on the next request.
+		const again = await signIn();
+		expect(
+			await resolveSession(auth, handle.db, new Headers({ cookie: again }), limits)
+		).not.toBeNull();
+		await handle.db.deleteFrom('sessions').execute();
+		expect(
+			await resolveSession(auth, handle.db, new Headers({ cookie: again }), limits)
+		).toBeNull();
 	});
 });

@@ -8,12 +8,13 @@ import { can, type ThreadSubject } from './policy';
 export const THREAD_PAGE_SIZE = 20;
 export const REPLY_PAGE_SIZE = 25;
 
-/** The number of (not deleted) replies of the thread `t`: one range of replies_thread_idx per thread. */
+/** The number of (not deleted) replies of the thread `t`: counted in replies_thread_live_idx. */
 const replyCount =
 	sql<number>`(select count(*) from replies where replies.thread_id = t.id and replies.deleted_at is null)`.as(
 		'reply_count'
 	);
 
+/** In the order of threads_network_order_idx, so only the page's threads get a reply count. */
 function threadList(db: DB, networkId: string) {
 	return db
 		.selectFrom('threads as t')

@@ -165,7 +165,7 @@ export async function networkMembers(
 
 /**
  * The network page's newest participants, newest first: read in the order of
- * network_members_newest_idx, so it stops after `limit` however large the network is.
+ * network_members_newest_order_idx, so it stops after `limit` however large the network is.
  */
 export async function newestNetworkMembers(db: DB, networkId: string, limit: number) {
 	return db

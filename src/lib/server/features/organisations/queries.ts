@@ -1,16 +1,25 @@
 import type { DB } from '../../db';
 import { containsLike, likePattern } from '../../db/like';
+import { memo } from '../../platform/memo';
 import { visibleTo } from '../networks/queries';
 import type { Viewer } from '../viewer';
 
-/** The partners behind the network, in the order the reference facts list them. */
-export async function listPartners(db: DB) {
-	return db
+/**
+ * The partners behind the network, in the order the reference facts list them. They come from the
+ * reference seed when the app starts and nothing changes them while it runs, yet every page's
+ * footer shows them: each process reads them once per ten minutes.
+ */
+const partners = memo(10 * 60_000, (db) =>
+	db
 		.selectFrom('organisations')
 		.select(['slug', 'name', 'website'])
 		.where('is_partner', '=', true)
 		.orderBy('partner_position')
-		.execute();
+		.execute()
+);
+
+export function listPartners(db: DB) {
+	return partners.get(db);
 }
 
 export const ORGANISATION_PAGE_SIZE = 30;

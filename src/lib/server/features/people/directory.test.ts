@@ -105,6 +105,23 @@ describe('the directory index', () => {
 		expect(ask(index, 'netwerk=geheim', { kind: 'visitor' }).unknown).toEqual(['network']);
 	});
 
+	it('answers a repeated question from memory, for each set of visible networks its own', () => {
+		const d = data([{ name: 'Een' }, { name: 'Twee' }, { name: 'Drie' }]);
+		d.memberships = [{ network_id: 'n3', user_id: 'm000', role: 'member' }];
+		const index = buildDirectoryIndex(d);
+		// The insider first: an outsider asking the same afterwards still does not see the network.
+		const insider = ask(index, 'netwerk=geheim', member('m000'));
+		expect(insider.total).toBe(1);
+		expect(ask(index, 'netwerk=geheim', member('m000'))).toBe(insider);
+		const outsider = ask(index, 'netwerk=geheim', member('m001'));
+		expect(outsider.unknown).toEqual(['network']);
+		expect(outsider.facets.network.map((n) => n.value)).toEqual(['open', 'leden']);
+		// A new build (a change) answers anew.
+		d.memberships = [];
+		const rebuilt = buildDirectoryIndex(d);
+		expect(ask(rebuilt, 'netwerk=geheim', member('m000')).unknown).toEqual(['network']);
+	});
+
 	// Random networks of members: suggestFromIndex must give exactly what scoring everyone gives.
 	const words = ['exportbegeleiding', 'subsidies', 'bedrijfsbezoeken', 'circulaire', 'personeel'];
 	const arbitraryMember = fc.record({

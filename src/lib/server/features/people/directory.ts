@@ -111,10 +111,14 @@ export interface DirectoryIndex {
 	suggestionCache: Map<string, Scored[]>;
 	/** For recently searched words: which positions' text contains them (1) or not (0). */
 	wordCache: Map<string, Uint8Array>;
+	/** Recent answers of searchDirectoryIndex for this version, by request and visible networks. */
+	answerCache: Map<string, DirectoryAnswer>;
 }
 
 /** How many searched words each index remembers the matches of. */
 const WORD_CACHE_SIZE = 256;
+/** How many answers each index remembers (the directory's first page, a popular filter…). */
+const ANSWER_CACHE_SIZE = 256;
 
 /**
  * The positions whose text contains `word`, remembered per index (so until the next build) for
@@ -287,7 +291,8 @@ export function buildDirectoryIndex(data: DirectoryData, now = Date.now()): Dire
 		membership,
 		askWords,
 		suggestionCache: new Map(),
-		wordCache: new Map()
+		wordCache: new Map(),
+		answerCache: new Map()
 	};
 }
 
@@ -335,9 +340,39 @@ export function searchDirectoryIndex(
 	viewer: Viewer,
 	pageSize = DIRECTORY_PAGE_SIZE
 ): DirectoryAnswer {
+	// The answer depends on the index (this version), the request and which networks the viewer
+	// may see, nothing else: the same question is answered from memory until the next build.
+	const visible = index.lists.networks.map((n) => maySee(index, viewer, n));
+	const key = JSON.stringify([
+		request.q,
+		request.filters,
+		request.sort,
+		request.page,
+		pageSize,
+		visible
+	]);
+	const cached = index.answerCache.get(key);
+	if (cached) {
+		index.answerCache.delete(key);
+		index.answerCache.set(key, cached);
+		return cached;
+	}
+	const answer = answerDirectory(index, request, visible, pageSize);
+	if (index.answerCache.size >= ANSWER_CACHE_SIZE) {
+		index.answerCache.delete(index.answerCache.keys().next().value!);
+	}
+	index.answerCache.set(key, answer);
+	return answer;
+}
+
+function answerDirectory(
+	index: DirectoryIndex,
+	request: DirectoryRequest,
+	visible: boolean[],
+	pageSize: number
+): DirectoryAnswer {
 	const lists = index.lists;
 	const f = request.filters;
-	const visible = lists.networks.map((n) => maySee(index, viewer, n));
 	const find = <T>(list: T[], test: (item: T) => boolean) => list.findIndex(test);
 	const wanted: Record<FilterName, number> = {
 		province: find(lists.provinces, (p) => p.code === f.province),
