@@ -176,6 +176,9 @@ interface ScenarioResult {
 	path: string;
 	requestsPerSecond: number;
 	latencyP50Ms: number;
+	/** autocannon reports p90 and p97.5, not p95: the two around it. */
+	latencyP90Ms: number;
+	latencyP97_5Ms: number;
 	latencyP99Ms: number;
 	requests: number;
 	errors: number;
@@ -422,6 +425,8 @@ async function measure(
 		path: scenario.path,
 		requestsPerSecond: result.requests.mean,
 		latencyP50Ms: result.latency.p50,
+		latencyP90Ms: result.latency.p90,
+		latencyP97_5Ms: result.latency.p97_5,
 		latencyP99Ms: result.latency.p99,
 		requests: result.requests.total,
 		errors: result.errors,
@@ -450,11 +455,23 @@ const failures = (r: ScenarioResult) => r.errors + r.non2xx;
 const formatLatency = (ms: number) => (ms === 0 ? '<1' : ms.toFixed(0));
 
 function printTable(results: ScenarioResult[]) {
-	const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB', 'of ceiling'];
+	const header = [
+		'scenario',
+		'req/s',
+		'p50 ms',
+		'p90 ms',
+		'p97.5 ms',
+		'p99 ms',
+		'errors',
+		'RSS MB',
+		'of ceiling'
+	];
 	const rows = results.map((r) => [
 		`${r.name} (${r.path})`,
 		r.requestsPerSecond.toFixed(0),
 		formatLatency(r.latencyP50Ms),
+		formatLatency(r.latencyP90Ms),
+		formatLatency(r.latencyP97_5Ms),
 		formatLatency(r.latencyP99Ms),
 		String(failures(r)),
 		r.rssMb === null ? '-' : r.rssMb.toFixed(0),
