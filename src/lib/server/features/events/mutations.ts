@@ -814,7 +814,7 @@ export async function createEvent(
 			})
 			.execute();
 		await writeLinks(trx, id, input);
-		await syncSessionRegistrations(trx, id);
+		if (input.programmeId) await syncSessionRegistrations(trx, id);
 		await indexEvent(trx, id);
 		return { ok: true as const, id, slug };
 	});

@@ -98,6 +98,7 @@ export function presentProgrammeDetail(
 		input.attendance.filter((a) => a.attended).map((a) => `${a.event_id}:${a.user_id}`)
 	);
 	const idOf = (slug: string) => input.sessionIds.get(slug) ?? '';
+	const nextIndex = input.sessions.findIndex((x) => x.endsAt > at);
 	const sessions = input.sessions.map((s, index) => {
 		const id = idOf(s.slug);
 		const rows = input.attendance.filter((a) => a.event_id === id);
@@ -106,7 +107,7 @@ export function presentProgrammeDetail(
 			...s,
 			number: index + 1,
 			past: isPast,
-			next: !isPast && input.sessions.findIndex((x) => x.endsAt > at) === index,
+			next: index === nextIndex,
 			attendance: isPast
 				? { present: rows.filter((a) => a.attended).length, registered: rows.length }
 				: null
