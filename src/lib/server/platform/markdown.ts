@@ -150,6 +150,16 @@ export function renderMarkdown(
 			html({ text, block }: Tokens.HTML | Tokens.Tag) {
 				return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text);
 			},
+			// After an inline `<script>` or `<pre>`, marked marks the following text as raw
+			// ("escaped") and would pass it through as typed, so a stray "<A" became a tag.
+			// Raw HTML is shown as text here, so such text is escaped like any other (the default
+			// renderer does that once the flag is off).
+			text(token: Tokens.Text | Tokens.Escape) {
+				if ('escaped' in token && token.escaped && !('tokens' in token && token.tokens)) {
+					token.escaped = false;
+				}
+				return false;
+			},
 			image({ href, text }: Tokens.Image) {
 				return `<a href="${escapeHtml(href)}">${escapeHtml(text || href)}</a>`;
 			}
