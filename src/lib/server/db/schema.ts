@@ -14,6 +14,7 @@ import type {
 	EventReminderTable,
 	EventSpeakerTable,
 	EventTable,
+	EventsCalendarVersionTable,
 	EventThemeTable
 } from './tables/events';
 import type {
@@ -126,6 +127,7 @@ export interface Database {
 	search_documents: SearchDocumentTable;
 	search_synonyms: SearchSynonymTable;
 	events: EventTable;
+	events_calendar_version: EventsCalendarVersionTable;
 	event_themes: EventThemeTable;
 	event_provinces: EventProvinceTable;
 	event_speakers: EventSpeakerTable;

@@ -172,7 +172,11 @@ describe.each(DIALECTS)('better-auth on %s', (dialect) => {
 		const before = await sessionRow();
 		const getSession = vi.spyOn(auth.api, 'getSession');
 		const found = await resolveSession(auth, handle.db, new Headers({ cookie }), limits);
-		// Read in one query of our own; better-auth is not needed for it.
+		// Read in one query of our own; better-auth is not needed for it. Nor for a visitor (no
+		// cookie, or only cookies that are not better-auth's), who has no session.
+		for (const visitor of [new Headers(), new Headers({ cookie: 'kn_taal=en' })]) {
+			expect(await resolveSession(auth, handle.db, visitor, limits)).toBeNull();
+		}
 		expect(getSession).not.toHaveBeenCalled();
 		const viaAuth = await auth.api.getSession({ headers: new Headers({ cookie }) });
 		expect(found).toEqual({

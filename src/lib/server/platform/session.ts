@@ -40,7 +40,8 @@ export async function resolveSession(
 	limits: SessionLimits,
 	now = Date.now()
 ): Promise<{ user: SessionUser; sessionId: string } | null> {
-	const found = (await readValidSession(auth, db, headers)) ?? (await viaBetterAuth(auth, headers));
+	const read = await readValidSession(auth, db, headers);
+	const found = read === 'none' ? null : (read ?? (await viaBetterAuth(auth, headers)));
 	if (!found) return null;
 	const age = now - new Date(found.createdAt).getTime();
 	if (age > limits.absoluteSeconds * 1000 || found.user.status === 'suspended') {
@@ -102,15 +103,23 @@ const SIGNATURE = /^[A-Za-z0-9+/]{43}=$/;
 
 /**
  * The session of a validly signed cookie when nothing but reading it is needed: found, with its
- * account, not expired and not due for a refresh. Null means "ask better-auth", not "no session".
+ * account, not expired and not due for a refresh. 'none' when the request has no cookie of
+ * better-auth's at all (a visitor: there is nothing to read or clear). Null means "ask
+ * better-auth", not "no session".
  */
-async function readValidSession(auth: Auth, db: DB, headers: Headers): Promise<Found | null> {
+async function readValidSession(
+	auth: Auth,
+	db: DB,
+	headers: Headers
+): Promise<Found | 'none' | null> {
 	const header = headers.get('cookie');
-	if (!header) return null;
+	if (!header) return 'none';
 	const settings = await cookieSettings(auth);
 	const cookies = parseCookies(header);
 	for (const name of cookies.keys()) if (name.startsWith(settings.data)) return null;
-	const token = verifiedValue(cookies.get(settings.token), settings.secret);
+	const cookie = cookies.get(settings.token);
+	if (cookie === undefined) return 'none';
+	const token = verifiedValue(cookie, settings.secret);
 	if (!token) return null;
 	const row = await db
 		.selectFrom('sessions as s')

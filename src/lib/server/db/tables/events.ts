@@ -95,3 +95,13 @@ export interface EventFeedTokenTable {
 	token: string;
 	created_at: Generated<string>;
 }
+
+/**
+ * One row (id 1) whose version the database bumps, by triggers, with every write that can change
+ * which events match the calendar's filters, their order, or the filter choices: the key of each
+ * process's cache of them (migration 2026_11_30_0100_calendar_version).
+ */
+export interface EventsCalendarVersionTable {
+	id: number;
+	version: Generated<number>;
+}

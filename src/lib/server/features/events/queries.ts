@@ -2,6 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../../db';
 import type { Database } from '../../db/schema';
 import type { RegistrationStatus } from '../../db/tables/events';
+import { versionedCache } from '../../platform/versioned-cache';
 import type { Viewer } from '../viewer';
 import type { EventQuestion } from './schema';
 
@@ -84,16 +85,17 @@ export async function listRegistrations(db: DB, eventId: string): Promise<Regist
 /**
  * The visibility rule of policy.ts inside a query, on the alias `e`: visitors see public events,
  * members also members' events and those of networks they are active in; admins and editors all.
+ * `networks`, when given, are the ids of the member's active networks (read once by the caller).
  */
-export function visibleEvents(viewer: Viewer) {
+export function visibleEvents(viewer: Viewer, networks?: readonly string[]) {
 	return (eb: ExpressionBuilder<Database & { e: Database['events'] }, 'e'>) => {
 		if (viewer.kind === 'visitor') return eb('e.visibility', '=', 'public');
 		if (viewer.role === 'admin' || viewer.role === 'editor') return eb.lit(true);
-		return eb.or([
-			eb('e.visibility', 'in', ['public', 'members']),
-			eb.and([
-				eb('e.visibility', '=', 'network'),
-				eb(
+		const inNetwork = networks
+			? networks.length
+				? eb('e.network_id', 'in', networks)
+				: eb.lit(false)
+			: eb(
 					'e.network_id',
 					'in',
 					eb
@@ -101,10 +103,52 @@ export function visibleEvents(viewer: Viewer) {
 						.select('network_members.network_id')
 						.where('network_members.user_id', '=', viewer.userId)
 						.where('network_members.status', '=', 'active')
-				)
-			])
+				);
+		return eb.or([
+			eb('e.visibility', 'in', ['public', 'members']),
+			eb.and([eb('e.visibility', '=', 'network'), inNetwork])
 		]);
 	};
+}
+
+/**
+ * What decides which events a viewer may see, as a cache key: visitors share one, admins and
+ * editors one, members one per set of networks they are active in.
+ */
+async function eventAccessOf(db: DB, viewer: Viewer) {
+	if (viewer.kind === 'visitor') return { key: 'visitor', networks: undefined };
+	if (viewer.role === 'admin' || viewer.role === 'editor')
+		return { key: 'staff', networks: undefined };
+	const rows = await db
+		.selectFrom('network_members')
+		.select('network_id')
+		.where('user_id', '=', viewer.userId)
+		.where('status', '=', 'active')
+		.orderBy('network_id')
+		.execute();
+	const networks = rows.map((r) => r.network_id);
+	return { key: `member ${networks.join(',')}`, networks };
+}
+
+/**
+ * The calendar's version (null when there is none: do not remember) and its horizon: when the
+ * next upcoming event ends. Which events are upcoming or past at a moment is the same for every
+ * moment before that horizon, so a list remembered under it is right until then.
+ */
+async function calendarState(db: DB, at: string) {
+	const row = await db
+		.selectFrom('events_calendar_version as v')
+		.select((eb) => [
+			'v.version',
+			eb
+				.selectFrom('events')
+				.select((inner) => inner.fn.min('ends_at').as('ends_at'))
+				.where('ends_at', '>', at)
+				.as('horizon')
+		])
+		.where('v.id', '=', 1)
+		.executeTakeFirst();
+	return row ? { version: Number(row.version), horizon: row.horizon ?? 'none' } : null;
 }
 
 export interface EventFilters {
@@ -157,7 +201,7 @@ const LIST_COLUMNS = [
 	'e.registration_closed'
 ] as const;
 
-function listQuery(db: DB, input: ListInput) {
+function listQuery(db: DB, input: ListInput, networks?: readonly string[]) {
 	const at = input.now ?? new Date().toISOString();
 	const f = input.filters ?? {};
 	let query = db
@@ -165,7 +209,7 @@ function listQuery(db: DB, input: ListInput) {
 		.innerJoin('event_formats as f', 'f.id', 'e.format_id')
 		.leftJoin('networks as n', 'n.id', 'e.network_id')
 		.leftJoin('programmes as pr', 'pr.id', 'e.programme_id')
-		.where(visibleEvents(input.viewer));
+		.where(visibleEvents(input.viewer, networks));
 	if (input.when === 'upcoming') query = query.where('e.ends_at', '>', at);
 	if (input.when === 'past') query = query.where('e.ends_at', '<=', at);
 	if (input.from) query = query.where('e.starts_at', '>=', input.from);
@@ -242,11 +286,19 @@ async function linksFor(db: DB, ids: string[]) {
 	return { themes, provinces };
 }
 
-/** Events for the calendar pages and the API: upcoming soonest first, past latest first. */
-export async function listEvents(db: DB, input: ListInput) {
+/**
+ * Each process remembers which events match a list (their ids in order, and how many there are)
+ * per kind of viewer, filters and page, under the calendar's version, which the database bumps
+ * with every write that could change the matches (migration 2026_11_30_0100_calendar_version),
+ * and its horizon. What is shown of each event, and its places left, is read fresh.
+ */
+const matchesCache = versionedCache<{ ids: string[]; total: number }>({ max: 2000 });
+
+async function matchingEvents(db: DB, input: ListInput, networks: readonly string[] | undefined) {
+	const query = listQuery(db, input, networks);
 	const [rows, total] = await Promise.all([
-		listQuery(db, input)
-			.select(LIST_COLUMNS)
+		query
+			.select('e.id')
 			.orderBy('e.starts_at', input.when === 'past' ? 'desc' : 'asc')
 			.orderBy('e.id')
 			.limit(input.limit ?? 20)
@@ -254,14 +306,52 @@ export async function listEvents(db: DB, input: ListInput) {
 			.execute(),
 		input.withTotal === false
 			? null
-			: listQuery(db, input)
-					.select((eb) => eb.fn.countAll<number>().as('n'))
-					.executeTakeFirstOrThrow()
+			: query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
-	const ids = rows.map((r) => r.id);
-	const [counts, links] = await Promise.all([countsFor(db, ids), linksFor(db, ids)]);
+	return { ids: rows.map((r) => r.id), total: total ? Number(total.n) : rows.length };
+}
+
+/** Events for the calendar pages and the API: upcoming soonest first, past latest first. */
+export async function listEvents(db: DB, input: ListInput) {
+	const at = input.now ?? new Date().toISOString();
+	const [state, access] = await Promise.all([
+		calendarState(db, at),
+		eventAccessOf(db, input.viewer)
+	]);
+	const load = () => matchingEvents(db, { ...input, now: at }, access.networks);
+	const key = JSON.stringify([
+		access.key,
+		input.when,
+		// A month (when: 'all') does not depend on the moment; upcoming and past do.
+		input.when === 'all' ? null : state?.horizon,
+		input.filters ?? {},
+		input.from ?? null,
+		input.to ?? null,
+		input.limit ?? 20,
+		input.offset ?? 0,
+		input.withTotal !== false
+	]);
+	const match = state ? await matchesCache.get(db, state.version, key, load) : await load();
+	const ids = match.ids;
+	const [found, counts, links] = await Promise.all([
+		ids.length
+			? db
+					.selectFrom('events as e')
+					.innerJoin('event_formats as f', 'f.id', 'e.format_id')
+					.leftJoin('networks as n', 'n.id', 'e.network_id')
+					.leftJoin('programmes as pr', 'pr.id', 'e.programme_id')
+					.select(LIST_COLUMNS)
+					.where('e.id', 'in', ids)
+					.execute()
+			: [],
+		countsFor(db, ids),
+		linksFor(db, ids)
+	]);
+	const byId = new Map(found.map((r) => [r.id, r]));
+	// An event deleted since its id was remembered is left out (the version has moved on then).
+	const rows = ids.flatMap((id) => byId.get(id) ?? []);
 	return {
-		total: total ? Number(total.n) : rows.length,
+		total: match.total,
 		events: rows.map((r) => ({
 			...r,
 			registration_closed: Boolean(r.registration_closed),
@@ -436,6 +526,20 @@ export async function allNetworks(db: DB) {
  * and the programmes with sessions (a members' programme only for members).
  */
 export async function filterChoices(db: DB, viewer: Viewer = { kind: 'visitor' }) {
+	const row = await db
+		.selectFrom('events_calendar_version')
+		.select('version')
+		.where('id', '=', 1)
+		.executeTakeFirst();
+	const load = () => loadFilterChoices(db, viewer);
+	return row ? choicesCache.get(db, Number(row.version), viewer.kind, load) : load();
+}
+
+/** The choices change with the calendar's version only; members see more programmes. Shared by
+ * every request: read them, never change them. */
+const choicesCache = versionedCache<Awaited<ReturnType<typeof loadFilterChoices>>>({ max: 4 });
+
+async function loadFilterChoices(db: DB, viewer: Viewer) {
 	const [formats, themes, provinces, networks, programmes] = await Promise.all([
 		db.selectFrom('event_formats').select(['id', 'name']).orderBy('position').execute(),
 		db.selectFrom('themes').select(['id', 'name']).orderBy('position').execute(),

@@ -113,14 +113,42 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', {
 	hourCycle: 'h23'
 });
 
+/**
+ * A pure function of a string, remembered: every list shows the same few hundred events again
+ * and again, and formatting their times through Intl is the costly part of showing them. At most
+ * `max` results are kept; then the memory starts afresh.
+ */
+function remembered(compute: (key: string) => string, max = 20_000): (key: string) => string {
+	const results = new Map<string, string>();
+	return (key) => {
+		let result = results.get(key);
+		if (result === undefined) {
+			if (results.size >= max) results.clear();
+			result = compute(key);
+			results.set(key, result);
+		}
+		return result;
+	};
+}
+
+const dateText = {
+	nl: remembered((iso) => dateFormats.nl.format(new Date(iso))),
+	en: remembered((iso) => dateFormats.en.format(new Date(iso)))
+};
+const timeText = remembered((iso) => timeFormat.format(new Date(iso)));
+const dayOf = remembered((iso) => {
+	const p = amsterdamParts(new Date(iso));
+	return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+});
+
 /** "zondag 29 maart 2026" */
 export function formatDate(iso: string, locale: 'nl' | 'en' = 'nl'): string {
-	return dateFormats[locale].format(new Date(iso));
+	return dateText[locale](iso);
 }
 
 /** "10:00" */
 export function formatTime(iso: string): string {
-	return timeFormat.format(new Date(iso));
+	return timeText(iso);
 }
 
 /** "zondag 29 maart 2026, 10:00–12:30" (or with both dates when it spans days). */
@@ -140,6 +168,5 @@ export function amsterdamMonth(iso: string): string {
 
 /** 'YYYY-MM-DD' of an instant in Amsterdam. */
 export function amsterdamDay(iso: string): string {
-	const p = amsterdamParts(new Date(iso));
-	return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+	return dayOf(iso);
 }
