@@ -7,6 +7,11 @@ import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { type DatabaseHandle, openDatabase } from '$lib/server/db';
 import { type Auth, createAuth } from '$lib/server/platform/auth';
+import {
+	AUTH_BASE_PATH,
+	closedAuthEndpoint,
+	isOpenAuthEndpoint
+} from '$lib/server/platform/auth-routes';
 import { getConfig } from '$lib/server/platform/config';
 import { isCrossSiteMutation } from '$lib/server/platform/csrf';
 import { logger } from '$lib/server/platform/logger';
@@ -93,7 +98,8 @@ const observe: Handle = async ({ event, resolve }) => {
 	const seconds = (performance.now() - started) / 1000;
 	response.headers.set('X-Request-Id', requestId);
 	const route =
-		event.route.id ?? (event.url.pathname.startsWith('/api/auth/') ? '/api/auth' : 'unmatched');
+		event.route.id ??
+		(event.url.pathname.startsWith(`${AUTH_BASE_PATH}/`) ? AUTH_BASE_PATH : 'unmatched');
 	metrics.httpDuration.observe(
 		{ method: event.request.method, route, status: String(response.status) },
 		seconds
@@ -126,10 +132,15 @@ const csrf: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** better-auth's endpoints under /api/auth, and the signed-in person for everything else. */
+/**
+ * better-auth's endpoints under /api/auth: only the links in our e-mails (platform/auth-routes.ts;
+ * everything else goes through our own forms and their limits). The signed-in person for
+ * everything else.
+ */
 const session: Handle = async ({ event, resolve }) => {
 	const instance = await getAuth();
-	if (event.url.pathname.startsWith('/api/auth/')) {
+	if (event.url.pathname.startsWith(`${AUTH_BASE_PATH}/`)) {
+		if (!isOpenAuthEndpoint(event.request.method, event.url.pathname)) return closedAuthEndpoint();
 		return svelteKitHandler({ event, resolve, auth: instance, building });
 	}
 	if (event.route.id === '/healthz' || event.route.id === '/metrics') return resolve(event);

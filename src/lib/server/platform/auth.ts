@@ -28,7 +28,9 @@ export interface AuthOptions {
 
 /**
  * better-auth on the app's own Kysely instance, mounted at /api/auth. Tables and columns are
- * ours (snake_case); better-auth is told their names here.
+ * ours (snake_case); better-auth is told their names here. The app calls it through `auth.api`
+ * from its own forms (with our rate limits and password policy); over HTTP only the links in our
+ * e-mails reach it (platform/auth-routes.ts, checked in hooks.server.ts).
  *
  * Both dialects are handed to better-auth as 'sqlite': the app reads timestamps as ISO strings
  * and booleans as 0/1 on both (see db/index.ts), and that is exactly what better-auth converts
