@@ -633,20 +633,24 @@ function printSearchTimings(dialect: string, seeded: Seeded) {
 	}
 }
 
-/** Signs in as a demo member through the app's own API; the cookie header of that session. */
+/** Signs in as a demo member through the sign-in form, as a browser would; that session's cookie. */
 async function signIn(server: ServerProcess): Promise<Record<string, string>> {
-	const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+	const response = await fetch(`${server.baseUrl}/inloggen`, {
 		method: 'POST',
 		// The app's origin (ORIGIN unset: http://localhost:PORT), which the CSRF check expects.
 		headers: {
-			'content-type': 'application/json',
+			'content-type': 'application/x-www-form-urlencoded',
 			origin: `http://localhost:${new URL(server.baseUrl).port}`
 		},
-		body: JSON.stringify({ email: BENCH_MEMBER, password: DEMO_PASSWORD })
+		body: new URLSearchParams({ email: BENCH_MEMBER, password: DEMO_PASSWORD }).toString(),
+		redirect: 'manual'
 	});
 	await response.arrayBuffer();
-	const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]!);
-	if (response.status !== 200 || cookies.length === 0) {
+	const cookies = response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0]!)
+		.filter((c) => !c.endsWith('='));
+	if (response.status !== 303 || !cookies.some((c) => c.includes('session_token='))) {
 		throw new Error(`Signing in as ${BENCH_MEMBER} failed: HTTP ${response.status}`);
 	}
 	return { cookie: cookies.join('; ') };
