@@ -19,6 +19,11 @@ export interface DeleteAccountDeps {
 	client: string;
 	/** Where profile photos are stored (features/people/photo.ts photosDir): the photo goes too. */
 	photosDir: string;
+	/**
+	 * The site's origin, for the mails of those who move up into a place the person held
+	 * (default: the configured ORIGIN).
+	 */
+	origin?: string;
 }
 
 /**
@@ -49,7 +54,8 @@ export async function deleteOwnAccount(
 	if (!valid) return { ok: false, reason: 'wrong_password' };
 	const erased = await eraseAccount(deps.db, {
 		userId: input.userId,
-		removeContributions: input.removeContributions
+		removeContributions: input.removeContributions,
+		origin: deps.origin
 	});
 	if (!erased) return { ok: false, reason: 'not_found' };
 	// After the commit: a failed erasure keeps its photo, a finished one leaves no file behind.

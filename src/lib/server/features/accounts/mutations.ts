@@ -9,8 +9,12 @@ import { allowlistEntryFor } from './queries';
 import { keepThreadsWithOthersReplies } from '../discussions/mutations';
 import { acceptInvitationsOf, openInvitationsFor } from '../networks/mutations';
 import { CONTRIBUTIONS } from './personal-data';
-import { userReferences } from './queries';
+import { textColumns, userReferences } from './queries';
+import { getConfig } from '../../platform/config';
+import { removeRegistration } from '../events/mutations';
+import { leave } from '../programmes/mutations';
 import {
+	indexKnowledgeItem,
 	indexMember,
 	indexOrganisation,
 	postsOf,
@@ -38,7 +42,12 @@ export async function endSessionsOf(db: DB, email: string): Promise<void> {
  */
 export async function eraseAccount(
 	db: DB,
-	input: { userId: string; removeContributions: boolean }
+	input: {
+		userId: string;
+		removeContributions: boolean;
+		/** For the links in the mails of those who move up into a freed place. */
+		origin?: string;
+	}
 ): Promise<false | { photo: string | null }> {
 	if (!db.isTransaction) return db.transaction().execute((trx) => eraseAccount(trx, input));
 	const { userId } = input;
@@ -48,6 +57,14 @@ export async function eraseAccount(
 		.where('id', '=', userId)
 		.executeTakeFirst();
 	if (!user) return false;
+
+	// Places the person held go to whoever waits, as when they leave or cancel themselves.
+	await giveUpPlaces(db, userId, user.email, input.origin ?? getConfig().origin);
+	// Invitations to their address are theirs (the network keeps the membership they led to).
+	await db
+		.deleteFrom('network_invitations')
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', user.email.toLowerCase()))
+		.execute();
 
 	const posts = input.removeContributions ? await postsOf(db, userId) : null;
 	// Removing one's contributions never takes other members' replies along.
@@ -89,9 +106,23 @@ export async function eraseAccount(
 	}
 
 	await db.deleteFrom('users').where('id', '=', userId).execute();
-	// Search forgets the member, and their removed (or emptied) posts.
+	// What others wrote about the person (mentions, their address in a post) and what survives
+	// of their own contributions no longer names them; nor does any record keep their id.
+	const rewritten = await eraseMentions(db, { id: userId, email: user.email, name: user.name });
+	await forgetInRevisions(db, userId);
+	await db
+		.updateTable('audit_log')
+		.set({ subject_id: null })
+		.where('subject_type', '=', 'user')
+		.where('subject_id', '=', userId)
+		.execute();
+	// Search forgets the member, and their removed (or emptied) posts, and sees the rewritten ones.
 	await removeSearchDocument(db, 'member', userId);
-	if (posts) await reindexPosts(db, posts);
+	await reindexPosts(db, {
+		threadIds: [...new Set([...(posts?.threadIds ?? []), ...rewritten.threadIds])],
+		replyIds: [...new Set([...(posts?.replyIds ?? []), ...rewritten.replyIds])]
+	});
+	for (const itemId of rewritten.itemIds) await indexKnowledgeItem(db, itemId);
 	// A private conversation whose two members have both left is read by nobody.
 	await db
 		.deleteFrom('conversations')
@@ -103,6 +134,139 @@ export async function eraseAccount(
 
 /** How an erased member is named where their contributions and mentions remain. */
 export const FORMER_MEMBER = 'voormalig lid';
+
+/**
+ * The person gives up every place they hold: their programme cohorts (the first waiting moves
+ * up, programmes/mutations.ts leave) and their registrations for events that have not ended,
+ * as a member or as a guest with their address (the first waiting gets the place,
+ * events/mutations.ts removeRegistration). Past events' registrations simply go with them.
+ */
+async function giveUpPlaces(trx: DB, userId: string, email: string, origin: string) {
+	const programmes = await trx
+		.selectFrom('programme_participants')
+		.select('programme_id')
+		.where('user_id', '=', userId)
+		.execute();
+	for (const { programme_id } of programmes) {
+		await leave(trx, { programmeId: programme_id, userId, origin });
+	}
+	const registrations = await trx
+		.selectFrom('event_registrations as r')
+		.innerJoin('events as e', 'e.id', 'r.event_id')
+		.select(['r.id', 'r.event_id', 'e.ends_at'])
+		.where((eb) =>
+			eb.or([
+				eb('r.user_id', '=', userId),
+				eb(eb.fn('lower', ['r.guest_email']), '=', email.toLowerCase())
+			])
+		)
+		.execute();
+	const now = new Date().toISOString();
+	for (const r of registrations) {
+		if (new Date(r.ends_at).toISOString() > now) {
+			await removeRegistration(trx, {
+				eventId: r.event_id,
+				registrationId: r.id,
+				origin,
+				notify: false
+			});
+		} else {
+			await trx.deleteFrom('event_registrations').where('id', '=', r.id).execute();
+		}
+	}
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeHtmlText = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Rewrites every text column of every table (found from the schema, so a new table is covered)
+ * where the person's address, name or profile link occurs: links to their profile become plain
+ * text, and address and name become "voormalig lid". The users table is left alone (the person's
+ * row is gone; another member may share the name). The name is only rewritten when it is long
+ * enough not to match inside unrelated words and no other member bears it. Returns the posts and
+ * knowledge items whose text changed, for the search index.
+ */
+async function eraseMentions(
+	trx: DB,
+	person: { id: string; email: string; name: string }
+): Promise<{ threadIds: string[]; replyIds: string[]; itemIds: string[] }> {
+	const name = person.name.trim();
+	const namesake = await trx
+		.selectFrom('users')
+		.select('id')
+		.where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+		.executeTakeFirst();
+	const texts = [person.email, ...(name.length >= 4 && !namesake ? [name] : [])];
+	const link = new RegExp(
+		`<a [^>]*href="/leden/${escapeRegExp(encodeURIComponent(person.id))}"[^>]*>(.*?)</a>`,
+		'g'
+	);
+	const patterns = [
+		...texts.map((t) => new RegExp(escapeRegExp(t), 'gi')),
+		...(name.length >= 4 && !namesake ? [new RegExp(escapeRegExp(escapeHtmlText(name)), 'gi')] : [])
+	];
+	const rewrite = (value: string) =>
+		patterns.reduce((v, p) => v.replace(p, FORMER_MEMBER), value.replace(link, '$1'));
+	const likes = [...texts, escapeHtmlText(name), `/leden/${person.id}`].map(
+		(t) => `%${t.toLowerCase()}%`
+	);
+
+	const changed = { threadIds: [] as string[], replyIds: [] as string[], itemIds: [] as string[] };
+	for (const { table, column } of await textColumns(trx)) {
+		if (table === 'users') continue;
+		const { rows } = await sql<{ value: string }>`
+			select distinct ${sql.ref(column)} as value from ${sql.table(table)}
+			where ${sql.join(
+				likes.map((l) => sql`lower(${sql.ref(column)}) like ${l}`),
+				sql` or `
+			)}`.execute(trx);
+		for (const { value } of rows) {
+			if (typeof value !== 'string') continue;
+			const next = rewrite(value);
+			if (next === value) continue;
+			if (table === 'threads' || table === 'replies' || table === 'knowledge_items') {
+				const { rows: ids } = await sql<{ id: string }>`
+					select id from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(trx);
+				const list =
+					table === 'threads'
+						? changed.threadIds
+						: table === 'replies'
+							? changed.replyIds
+							: changed.itemIds;
+				list.push(...ids.map((r) => r.id));
+			}
+			await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${next}
+				where ${sql.ref(column)} = ${value}`.execute(trx);
+		}
+	}
+	return changed;
+}
+
+/**
+ * A knowledge item's saved versions name its authors and contact by id: the person leaves them
+ * (restoring such a version then never brings the erased account back as an author).
+ */
+async function forgetInRevisions(trx: DB, userId: string) {
+	const rows = await trx
+		.selectFrom('knowledge_revisions')
+		.select(['id', 'content'])
+		.where('content', 'like', `%${userId}%`)
+		.execute();
+	for (const row of rows) {
+		const content = JSON.parse(row.content) as { authors?: unknown; contactId?: unknown };
+		if (Array.isArray(content.authors)) {
+			content.authors = content.authors.filter((a) => a !== userId);
+		}
+		if (content.contactId === userId) content.contactId = null;
+		await trx
+			.updateTable('knowledge_revisions')
+			.set({ content: JSON.stringify(content) })
+			.where('id', '=', row.id)
+			.execute();
+	}
+}
 
 export interface ApplicationRecord {
 	/** Generated before sign-up: it is the token in the verification link's return URL. */

@@ -444,6 +444,42 @@ export async function exportAccountData(
 		verifications.map((row) => exportRow('verifications', row))
 	);
 
+	// Not linked by a foreign key either: what was done with their address. Registrations as a
+	// guest (their name, organisation and answers; the cancel link's token hidden) and
+	// invitations to a network (only that they came: the inviter's message is the inviter's).
+	const email = user.email.toLowerCase();
+	const guest = await db
+		.selectFrom('event_registrations')
+		.selectAll()
+		.where((eb) => eb(eb.fn('lower', ['guest_email']), '=', email))
+		.orderBy('created_at')
+		.execute();
+	add(
+		'event_registrations',
+		'guest_email',
+		guest.map((row) => exportRow('event_registrations', row))
+	);
+	const invitations = await db
+		.selectFrom('network_invitations')
+		.selectAll()
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+		.orderBy('created_at')
+		.execute();
+	add(
+		'network_invitations',
+		'email',
+		invitations.map((row) =>
+			exportRow('network_invitations', row, [
+				'id',
+				'network_id',
+				'email',
+				'created_at',
+				'expires_at',
+				'accepted_at'
+			])
+		)
+	);
+
 	const mail = await db
 		.selectFrom('mail_outbox')
 		.selectAll()
