@@ -39,8 +39,12 @@ export const actions: Actions = {
 				});
 			}
 			if (result.reason === 'email_not_verified') {
-				// better-auth sends a fresh verification link when an unverified account signs in.
-				return fail(403, { email, returnTo, error: result.reason });
+				// The password was right: a new verification link went out, unless one went recently.
+				return fail(403, {
+					email,
+					returnTo,
+					error: result.linkSent ? result.reason : ('email_not_verified_recently' as const)
+				});
 			}
 			return fail(result.reason === 'suspended' ? 403 : 400, {
 				email,

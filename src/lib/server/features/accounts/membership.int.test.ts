@@ -6,6 +6,7 @@ import { ensureAuthSecret } from '../../platform/secrets';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { buildMember } from '../../testing/factories';
 import { applyForMembership, type ApplyDeps } from './apply';
+import { signIn } from './sign-in';
 import {
 	addAllowedDomain,
 	approveApplication,
@@ -112,6 +113,69 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
 			});
 		return new URL(callbackURL, origin);
 	}
+
+	it('sends a new verification link to an applicant who signs in with the right password, within the limits', async () => {
+		await setup();
+		const email = 'sanne.deboer@zwolle.example';
+		expect(await applyForMembership(deps(), await form())).toEqual({ ok: true });
+		await handle.db.deleteFrom('mail_outbox').execute();
+		const attempt = (password: string, client = '198.51.100.7') =>
+			signIn(
+				{ db: handle.db, auth, headers: new Headers({ origin, 'user-agent': 'vitest' }), client },
+				{ email, password }
+			);
+
+		// A wrong password says nothing about the address and sends nothing.
+		expect(await attempt('niet-het-goede-wachtwoord')).toEqual({
+			ok: false,
+			reason: 'invalid_credentials'
+		});
+		expect(await mails(email)).toEqual([]);
+
+		// The right one: not signed in, but a new link that leads back to the application.
+		expect(await attempt(PASSWORD)).toEqual({
+			ok: false,
+			reason: 'email_not_verified',
+			linkSent: true
+		});
+		expect((await mails(email)).map((m) => m.kind)).toEqual(['verification']);
+		const landing = await verify(email);
+		expect(landing.pathname).toBe('/aanmelden/bevestigd');
+		const application = await handle.db
+			.selectFrom('applications')
+			.select('id')
+			.executeTakeFirstOrThrow();
+		expect(landing.searchParams.get('aanmelding')).toBe(application.id);
+		expect(Boolean((await user(email)).email_verified)).toBe(true);
+	});
+
+	it('sends at most three new verification links an hour to one address, from any client', async () => {
+		await setup();
+		const email = 'sanne.deboer@zwolle.example';
+		expect(await applyForMembership(deps(), await form())).toEqual({ ok: true });
+		await handle.db.deleteFrom('mail_outbox').execute();
+		const results = [];
+		for (let i = 0; i < 5; i++) {
+			const result = await signIn(
+				{
+					db: handle.db,
+					auth,
+					headers: new Headers({ origin, 'user-agent': 'vitest' }),
+					client: `203.0.113.${i + 1}`
+				},
+				{ email, password: PASSWORD }
+			);
+			results.push(result.ok ? 'signed in' : `${result.reason} ${result.linkSent}`);
+		}
+		expect(results).toEqual([
+			'email_not_verified true',
+			'email_not_verified true',
+			'email_not_verified true',
+			'email_not_verified false',
+			'email_not_verified false'
+		]);
+		expect(await mails(email)).toHaveLength(3);
+	});
 
 	it('offers the organisations, types, provinces, roles and themes of the reference seed', async () => {
 		await setup();

@@ -507,3 +507,16 @@ export async function exportAccountData(
 		tables
 	};
 }
+
+/** The id of the newest application of the account with this address (any case), if any. */
+export async function latestApplicationOf(db: DB, email: string): Promise<string | undefined> {
+	const row = await db
+		.selectFrom('applications as a')
+		.innerJoin('users as u', 'u.id', 'a.user_id')
+		.select('a.id')
+		.where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.trim().toLowerCase()))
+		.orderBy('a.created_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return row?.id;
+}

@@ -4,7 +4,8 @@ import type { Auth } from '../../platform/auth';
 import { clearAccountRateLimit, hitRateLimits, RATE_LIMITS } from '../../platform/rate-limit';
 import { normalizePassword } from './password-policy';
 import { endSessionsOf } from './mutations';
-import { accountStatus } from './queries';
+import { confirmationPath } from './apply';
+import { accountStatus, latestApplicationOf } from './queries';
 import type { SignInInput } from './schema';
 
 export type SignInResult =
@@ -13,6 +14,8 @@ export type SignInResult =
 			ok: false;
 			reason: 'invalid_credentials' | 'email_not_verified' | 'suspended' | 'rate_limited';
 			retryAfterSeconds?: number;
+			/** For email_not_verified: whether a new verification link went out now. */
+			linkSent?: boolean;
 	  };
 
 export interface SignInDeps {
@@ -58,11 +61,39 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<Sign
 	} catch (error) {
 		if (error instanceof APIError) {
 			const code = (error.body as { code?: string } | undefined)?.code;
-			if (code === 'EMAIL_NOT_VERIFIED') return { ok: false, reason: 'email_not_verified' };
+			if (code === 'EMAIL_NOT_VERIFIED') {
+				return {
+					ok: false,
+					reason: 'email_not_verified',
+					linkSent: await resendVerification(deps, input.email)
+				};
+			}
 			if (error.status === 'UNAUTHORIZED' || code === 'INVALID_EMAIL_OR_PASSWORD') {
 				return { ok: false, reason: 'invalid_credentials' };
 			}
 		}
 		throw error;
 	}
+}
+
+/**
+ * A new verification link for someone who signed in with the right password (better-auth checks
+ * it before it refuses an unverified address) but never confirmed the address: the first mail may
+ * have been lost. As often as verification mails may go to one address and from one client; the
+ * link leads back to the person's application, as the first one did.
+ */
+async function resendVerification(deps: SignInDeps, email: string): Promise<boolean> {
+	const limited = await hitRateLimits(deps.db, RATE_LIMITS.verificationEmail, {
+		account: email,
+		client: deps.client
+	});
+	if (!limited.ok) return false;
+	const application = await latestApplicationOf(deps.db, email);
+	await deps.auth.api.sendVerificationEmail({
+		body: {
+			email,
+			callbackURL: application ? confirmationPath(application) : '/inloggen'
+		}
+	});
+	return true;
 }
