@@ -3,8 +3,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * True for a state-changing request that another site sent. SvelteKit's own check only looks at
  * form content types; this one covers every content type (JSON, text/plain, any casing): a
- * mutating request must come from our own origin. Requests carrying a bearer token (API clients,
- * later) are not cookie-authenticated and may come from anywhere.
+ * mutating request must come from our own origin. Requests carrying a bearer token (API clients
+ * with a personal token) are not cookie-authenticated and may come from anywhere.
  */
 export function isCrossSiteMutation(request: Request, url: URL): boolean {
 	if (SAFE_METHODS.has(request.method.toUpperCase())) return false;

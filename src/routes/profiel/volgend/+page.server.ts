@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 							: null,
 			since: f.since
 		})),
-		// Themes get their own pages with the knowledge library; until then they are followed here.
+		// Themes are followed here (the theme pages show what is new in each).
 		themesToFollow: themes.filter((t) => !followedThemes.has(t.id)),
 		unfollowed: outcome === 'uit',
 		followed: outcome === 'aan'

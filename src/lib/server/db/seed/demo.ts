@@ -190,7 +190,7 @@ const MEMBERS: DemoPerson[] = [
 	])
 ];
 
-/** Coordinator of the first seeded network (coordination arrives with the networks capability). */
+/** Coordinator of the first seeded network (seed/demo-networks.ts gives the role). */
 const COORDINATOR: DemoPerson = p('Ruud Kok', 'NL-OV', 'Gemeente Zwolle', 'Programmamanager', [
 	'Regionale samenwerking',
 	'Innovatie en concurrentiekracht'

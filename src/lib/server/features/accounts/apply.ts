@@ -37,7 +37,7 @@ export function confirmationPath(applicationId: string): string {
 }
 
 /**
- * Applies for membership, for the form and (later) the API: limited per client before the
+ * Applies for membership (the form at /aanmelden): limited per client before the
  * password is judged (zxcvbn costs CPU), then the account through better-auth (which queues the
  * verification mail), then our own fields. An address that already has an account gets the same
  * answer as a new one, so the page reveals nothing; its owner gets a mail saying so instead.

@@ -1,7 +1,7 @@
 import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 
-/** Sign-in input, shared by the form and (later) the API. Passwords are never trimmed. */
+/** Sign-in input of the form. Passwords are never trimmed. */
 export const signInSchema = z.object({
 	email: z.string().trim().toLowerCase().pipe(z.email()),
 	password: z.string().min(1).max(1024)
