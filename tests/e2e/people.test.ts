@@ -81,6 +81,14 @@ describe('people', () => {
 		for (const text of ['Gemeente Amsterdam', 'Noord-Holland', 'Digitalisering', 'Vraag me over']) {
 			expect(await main.innerText()).toContain(text);
 		}
+		// Her contributions: the practice example she wrote, linked, with its kind.
+		const contributions = page.getByRole('region', { name: 'Bijdragen' });
+		const written = contributions.getByRole('link', {
+			name: 'Talentenpool voor de haven van Amsterdam'
+		});
+		expect(await written.getAttribute('href')).toMatch(/^\/kennis\/talentenpool-voor-de-haven/);
+		expect(await contributions.innerText()).toContain('Praktijkvoorbeeld');
+		expect(await contributions.innerText()).not.toContain('Nog geen bijdragen');
 		// Following shows its state and says so; it can be undone from the same button.
 		await page.getByRole('button', { name: 'Sarah Cohen volgen' }).click();
 		await page.waitForURL((u) => u.searchParams.get('volgen') === 'aan');

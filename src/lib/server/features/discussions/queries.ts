@@ -381,3 +381,40 @@ export async function acceptedAnswer(db: DB, threadId: string, replyId: string) 
 		.executeTakeFirst();
 	return row ? { ...row, page } : undefined;
 }
+
+/**
+ * The latest threads a member started, newest first, for their profile: only in networks whose
+ * discussions the viewer may read (the rule of threadsByMember: visibleTo for members, nothing
+ * for visitors), so a private network's thread never shows to someone outside it. Walks
+ * threads_author_idx (author_id, created_at) newest first and stops at the limit.
+ */
+export async function threadsStartedBy(db: DB, authorId: string, viewer: Viewer, limit = 5) {
+	if (viewer.kind !== 'member') return [];
+	const rows = await db
+		.selectFrom('threads')
+		.innerJoin('networks', 'networks.id', 'threads.network_id')
+		.select([
+			'threads.id',
+			'threads.title',
+			'threads.kind',
+			'threads.created_at',
+			'networks.slug as network_slug',
+			'networks.name as network_name'
+		])
+		.where('threads.author_id', '=', authorId)
+		.where('threads.deleted_at', 'is', null)
+		.where(visibleTo(viewer))
+		.orderBy('threads.created_at', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		kind: r.kind,
+		createdAt: r.created_at,
+		networkName: r.network_name,
+		url: `/netwerken/${r.network_slug}/discussies/${r.id}`
+	}));
+}
+
+export type StartedThread = Awaited<ReturnType<typeof threadsStartedBy>>[number];
