@@ -23,6 +23,7 @@ import * as m20261129_2200 from './2026_11_29_2200_programmes';
 import * as m20261129_2300 from './2026_11_29_2300_library_speed';
 import * as m20261129_2310 from './2026_11_29_2310_member_pages_speed';
 import * as m20261130_0100 from './2026_11_30_0100_calendar_version';
+import * as m20261130_0300 from './2026_11_30_0300_programme_search';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -52,5 +53,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_2200_programmes': m20261129_2200,
 	'2026_11_29_2300_library_speed': m20261129_2300,
 	'2026_11_29_2310_member_pages_speed': m20261129_2310,
-	'2026_11_30_0100_calendar_version': m20261130_0100
+	'2026_11_30_0100_calendar_version': m20261130_0100,
+	'2026_11_30_0300_programme_search': m20261130_0300
 };
