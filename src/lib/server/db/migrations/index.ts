@@ -24,6 +24,7 @@ import * as m20261129_2300 from './2026_11_29_2300_library_speed';
 import * as m20261129_2310 from './2026_11_29_2310_member_pages_speed';
 import * as m20261130_0100 from './2026_11_30_0100_calendar_version';
 import * as m20261130_0200 from './2026_11_30_0200_profile_contributions';
+import * as m20261130_0300 from './2026_11_30_0300_programme_search';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_2300_library_speed': m20261129_2300,
 	'2026_11_29_2310_member_pages_speed': m20261129_2310,
 	'2026_11_30_0100_calendar_version': m20261130_0100,
-	'2026_11_30_0200_profile_contributions': m20261130_0200
+	'2026_11_30_0200_profile_contributions': m20261130_0200,
+	'2026_11_30_0300_programme_search': m20261130_0300
 };

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 
 /** What a search finds; 'knowledge' and 'event' are for the library and events to index. */
 export type SearchKind =
-	'knowledge' | 'discussion' | 'member' | 'organisation' | 'network' | 'event';
+	'knowledge' | 'discussion' | 'member' | 'organisation' | 'network' | 'event' | 'programme';
 /** Who may see a document: everyone, signed-in members, or as the inside of a network. */
 export type SearchVisibility = 'public' | 'members' | 'network';
 

@@ -5,6 +5,7 @@ import { queueMail } from '../../platform/mail';
 import { renderMarkdown } from '../../platform/markdown';
 import { slugify } from '../../platform/slug';
 import { syncSessionRegistrations } from '../events/mutations';
+import { indexProgramme } from '../search/mutations';
 import { enrolledMail, removedMail, waitlistedMail } from './mails';
 import type { ProgrammeInput } from './schema';
 
@@ -384,6 +385,7 @@ export async function createProgramme(
 			})
 			.execute();
 		await writeLinks(trx, id, input);
+		await indexProgramme(trx, id);
 		const coordinators = new Set(
 			[input.createdBy, ...(input.coordinatorIds ?? [])].filter((v): v is string => Boolean(v))
 		);
@@ -429,6 +431,7 @@ export async function updateProgramme(
 				.where('id', '=', programme.id)
 				.execute();
 			await writeLinks(trx, programme.id, input);
+			await indexProgramme(trx, programme.id);
 			const size = await changeCohortSize(trx, {
 				programmeId: programme.id,
 				cohortSize: input.cohortSize,

@@ -11,7 +11,8 @@ import { loadLexicon } from './queries';
 /**
  * Keeping the search index fresh. Features call these inside their own transactions, so a
  * document changes exactly when its source does. Knowledge items and events (kinds 'knowledge'
- * and 'event') are indexed by calling upsertSearchDocument and removeSearchDocument.
+ * and 'event') are indexed by calling upsertSearchDocument and removeSearchDocument; programmes
+ * by indexProgramme.
  */
 
 /** The text of a snippet is kept up to this length; all of the text is indexed. */
@@ -521,6 +522,86 @@ export async function indexEvent(trx: DB, eventId: string, lexicon?: Lexicon): P
 	await upsertSearchDocument(trx, eventDocument(event), lexicon);
 }
 
+function programmeRows(trx: DB) {
+	return trx
+		.selectFrom('programmes as p')
+		.select([
+			'p.id',
+			'p.slug',
+			'p.title',
+			'p.region',
+			'p.summary',
+			'p.challenge',
+			'p.visibility',
+			'p.updated_at'
+		]);
+}
+
+type ProgrammeRow = Awaited<ReturnType<ReturnType<typeof programmeRows>['execute']>>[number];
+
+/** The names of the provinces and themes of programmes, by programme. */
+async function programmeLabelsOf(trx: DB, ids: string[]): Promise<Map<string, string[]>> {
+	const labels = new Map<string, string[]>();
+	if (ids.length === 0) return labels;
+	const [provinces, themes] = await Promise.all([
+		trx
+			.selectFrom('programme_provinces as pp')
+			.innerJoin('provinces as p', 'p.code', 'pp.province_code')
+			.select(['pp.programme_id', 'p.name'])
+			.where('pp.programme_id', 'in', ids)
+			.orderBy('p.name')
+			.execute(),
+		trx
+			.selectFrom('programme_themes as pt')
+			.innerJoin('themes as t', 't.id', 'pt.theme_id')
+			.select(['pt.programme_id', 't.name'])
+			.where('pt.programme_id', 'in', ids)
+			.orderBy('t.position')
+			.execute()
+	]);
+	for (const row of [...provinces, ...themes]) {
+		labels.set(row.programme_id, [...(labels.get(row.programme_id) ?? []), row.name]);
+	}
+	return labels;
+}
+
+/**
+ * A regional knowledge programme's document: its region, summary, challenge, provinces and
+ * themes. As visible as the programme: a public one to everyone, a members' one to members.
+ */
+function programmeDocument(programme: ProgrammeRow, labels: string[]): SearchDocumentInput {
+	return {
+		kind: 'programme',
+		refId: programme.id,
+		title: programme.title,
+		text: [programme.region, programme.summary, markdownToText(programme.challenge), ...labels]
+			.filter(Boolean)
+			.join(' · '),
+		url: `/programmas/${programme.slug}`,
+		visibility: programme.visibility === 'public' ? 'public' : 'members',
+		updatedAt: String(programme.updated_at)
+	};
+}
+
+/** Indexes a programme (after it is created or changed), or takes it out when it is gone. */
+export async function indexProgramme(
+	trx: DB,
+	programmeId: string,
+	lexicon?: Lexicon
+): Promise<void> {
+	const programme = await programmeRows(trx).where('p.id', '=', programmeId).executeTakeFirst();
+	if (!programme) {
+		await removeSearchDocument(trx, 'programme', programmeId);
+		return;
+	}
+	const labels = await programmeLabelsOf(trx, [programme.id]);
+	await upsertSearchDocument(
+		trx,
+		programmeDocument(programme, labels.get(programme.id) ?? []),
+		lexicon
+	);
+}
+
 async function insertDocuments(trx: DB, docs: SearchDocumentInput[], lexicon: Lexicon) {
 	const rows = docs.map((doc) => ({
 		kind: doc.kind,
@@ -538,8 +619,7 @@ async function insertDocuments(trx: DB, docs: SearchDocumentInput[], lexicon: Le
 /**
  * Rebuilds the whole index from its sources (the seed runs it; also after a change of the
  * dictionary): every organisation, network, active member, thread, reply, published knowledge
- * item and event, in one
- * transaction, so searches see the old index until the new one is complete.
+ * item, event and programme, in one transaction, so searches see the old index until the new one is complete.
  */
 export async function reindexAll(db: DB): Promise<{ documents: number }> {
 	const lexicon = await loadLexicon(db);
@@ -553,7 +633,8 @@ export async function reindexAll(db: DB): Promise<{ documents: number }> {
 				'organisation',
 				'network',
 				'knowledge',
-				'event'
+				'event',
+				'programme'
 			])
 			.execute();
 		for (const { id } of await trx.selectFrom('organisations').select('id').execute()) {
@@ -640,6 +721,24 @@ export async function reindexAll(db: DB): Promise<{ documents: number }> {
 			await insertDocuments(trx, events.map(eventDocument), lexicon);
 			after = events.at(-1)!.id;
 		}
+		for (let after = ''; ;) {
+			const programmes = await programmeRows(trx)
+				.where('p.id', '>', after)
+				.orderBy('p.id')
+				.limit(PAGE)
+				.execute();
+			if (programmes.length === 0) break;
+			const labels = await programmeLabelsOf(
+				trx,
+				programmes.map((p) => p.id)
+			);
+			await insertDocuments(
+				trx,
+				programmes.map((p) => programmeDocument(p, labels.get(p.id) ?? [])),
+				lexicon
+			);
+			after = programmes.at(-1)!.id;
+		}
 		const { count } = await trx
 			.selectFrom('search_documents')
 			.select((eb) => eb.fn.countAll<number>().as('count'))
@@ -651,10 +750,25 @@ export async function reindexAll(db: DB): Promise<{ documents: number }> {
 	});
 }
 
-/** Builds the index when it is empty while there is something to find (a first start). */
+/**
+ * Builds the index when it is empty while there is something to find (a first start), and once
+ * when programmes exist but none is indexed (an index built before programmes were searched).
+ */
 export async function ensureSearchIndex(db: DB): Promise<boolean> {
 	const any = await db.selectFrom('search_documents').select('id').limit(1).executeTakeFirst();
-	if (any) return false;
+	if (any) {
+		const programme = await db.selectFrom('programmes').select('id').limit(1).executeTakeFirst();
+		if (!programme) return false;
+		const indexed = await db
+			.selectFrom('search_documents')
+			.select('id')
+			.where('kind', '=', 'programme')
+			.limit(1)
+			.executeTakeFirst();
+		if (indexed) return false;
+		await reindexAll(db);
+		return true;
+	}
 	const source = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
 	if (!source) return false;
 	await reindexAll(db);

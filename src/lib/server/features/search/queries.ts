@@ -25,6 +25,7 @@ export const SEARCH_KINDS: readonly SearchKind[] = [
 	'knowledge',
 	'discussion',
 	'event',
+	'programme',
 	'network',
 	'organisation',
 	'member'

@@ -7,6 +7,7 @@ export const KIND_SLUGS: Record<SearchKind, string> = {
 	knowledge: 'kennis',
 	discussion: 'discussies',
 	event: 'evenementen',
+	programme: 'programmas',
 	network: 'netwerken',
 	organisation: 'organisaties',
 	member: 'leden'
@@ -16,6 +17,7 @@ export const searchKindSchema = z.enum([
 	'knowledge',
 	'discussion',
 	'event',
+	'programme',
 	'network',
 	'organisation',
 	'member'
