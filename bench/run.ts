@@ -640,6 +640,8 @@ async function signIn(server: ServerProcess): Promise<Record<string, string>> {
 		// The app's origin (ORIGIN unset: http://localhost:PORT), which the CSRF check expects.
 		headers: {
 			'content-type': 'application/x-www-form-urlencoded',
+			// A browser's form post: with */* SvelteKit would answer as to its own script (JSON).
+			accept: 'text/html',
 			origin: `http://localhost:${new URL(server.baseUrl).port}`
 		},
 		body: new URLSearchParams({ email: BENCH_MEMBER, password: DEMO_PASSWORD }).toString(),
