@@ -1,8 +1,5 @@
-import path from 'node:path';
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../db';
-import { DIALECTS, migratedDatabase, type TestDatabase } from '../testing/db';
+import { DIALECTS, migratedDatabase, secondProcess, type TestDatabase } from '../testing/db';
 import {
 	clearAccountRateLimit,
 	hitRateLimit,
@@ -11,25 +8,6 @@ import {
 	RATE_LIMITS,
 	type RateLimitResult
 } from './rate-limit';
-
-/** A second connection to the same database, as another app process would have. */
-async function secondProcess(handle: TestDatabase): Promise<DatabaseHandle> {
-	if (handle.dialect === 'sqlite') {
-		return openDatabase({
-			dataDir: path.dirname(handle.location),
-			fileName: path.basename(handle.location)
-		});
-	}
-	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
-		handle.db
-	);
-	return openDatabase({
-		databaseUrl: process.env.DATABASE_URL_TEST,
-		dataDir: '',
-		schema: rows[0]?.schema,
-		poolSize: 4
-	});
-}
 
 // 2026-12-01 09:00:00 UTC, the start of a 15-minute and of an hour window.
 const T0 = new Date(Date.UTC(2026, 11, 1, 9, 0, 0));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type DatabaseHandle, type DialectName, openDatabase } from '../db';
@@ -76,4 +77,23 @@ async function adminQuery(url: string, text: string) {
 	} finally {
 		await client.end();
 	}
+}
+
+/** A second connection to the same database, as another app process would have (its own caches). */
+export async function secondProcess(handle: TestDatabase): Promise<DatabaseHandle> {
+	if (handle.dialect === 'sqlite') {
+		return openDatabase({
+			dataDir: path.dirname(handle.location),
+			fileName: path.basename(handle.location)
+		});
+	}
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+		handle.db
+	);
+	return openDatabase({
+		databaseUrl: process.env.DATABASE_URL_TEST,
+		dataDir: '',
+		schema: rows[0]?.schema,
+		poolSize: 4
+	});
 }

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../db';
+import type { DatabaseHandle } from '../../db';
 import { seedReference } from '../../db/seed/reference';
-import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
+import { DIALECTS, migratedDatabase, secondProcess, type TestDatabase } from '../../testing/db';
 import { addNetworkMember, buildMember, buildNetwork } from '../../testing/factories';
 import { VISITOR, type Viewer } from '../viewer';
 import { createEvent, registerMember, updateEvent } from './mutations';
@@ -56,18 +55,6 @@ describe.each(DIALECTS)('the calendar’s remembered matches on %s', (dialect) =
 		await handle?.destroy();
 	});
 
-	/** A second app process on the same database: its own handle, so its own cache. */
-	function secondProcess(): DatabaseHandle {
-		if (dialect === 'sqlite') return openDatabase({ dataDir: path.dirname(handle.location) });
-		const schema = /\(schema (\w+)\)/.exec(handle.location)?.[1];
-		return openDatabase({
-			databaseUrl: process.env.DATABASE_URL_TEST,
-			dataDir: '',
-			schema,
-			poolSize: 2
-		});
-	}
-
 	const titles = async (db: DatabaseHandle['db'], input: Omit<ListInput, 'limit'>) => {
 		const result = await listEvents(db, { limit: 50, ...input });
 		expect(result.total).toBe(result.events.length);
@@ -78,7 +65,7 @@ describe.each(DIALECTS)('the calendar’s remembered matches on %s', (dialect) =
 		handle = await migratedDatabase(dialect);
 		await seedReference(handle.db);
 		const db = handle.db;
-		other = secondProcess();
+		other = await secondProcess(handle);
 		const member = await buildMember(db, { name: 'Deelnemer' });
 		const asMember: Viewer = { kind: 'member', userId: member.id, role: 'member' };
 		const upcoming = { viewer: VISITOR, when: 'upcoming' } as const;
@@ -146,7 +133,7 @@ describe.each(DIALECTS)('the calendar’s remembered matches on %s', (dialect) =
 		handle = await migratedDatabase(dialect);
 		await seedReference(handle.db);
 		const db = handle.db;
-		other = secondProcess();
+		other = await secondProcess(handle);
 		const event = await createEvent(db, {
 			...eventInput(2 * DAY, { title: 'Vol', capacity: 1 }),
 			createdBy: null
@@ -195,7 +182,7 @@ describe.each(DIALECTS)('the calendar’s remembered matches on %s', (dialect) =
 		handle = await migratedDatabase(dialect);
 		await seedReference(handle.db);
 		const db = handle.db;
-		other = secondProcess();
+		other = await secondProcess(handle);
 		const network = await buildNetwork(db);
 		const insider = await buildMember(db, { name: 'Binnen' });
 		const outsider = await buildMember(db, { name: 'Buiten' });
@@ -226,7 +213,7 @@ describe.each(DIALECTS)('the calendar’s remembered matches on %s', (dialect) =
 		handle = await migratedDatabase(dialect);
 		await seedReference(handle.db);
 		const db = handle.db;
-		other = secondProcess();
+		other = await secondProcess(handle);
 		const network = await buildNetwork(db);
 		expect((await filterChoices(db)).networks).toEqual([]);
 		await createEvent(other.db, {

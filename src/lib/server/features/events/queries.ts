@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db';
 import type { Database } from '../../db/schema';
 import type { RegistrationStatus } from '../../db/tables/events';
@@ -691,3 +691,57 @@ export async function activeMemberByEmail(db: DB, email: string) {
 		.where('status', '=', 'active')
 		.executeTakeFirst();
 }
+
+/**
+ * Events where a member speaks or is a guest expert, as far as the viewer may see them
+ * (visibleEvents): upcoming ones first, soonest first, then past ones, latest first. The member's
+ * rows in event_speakers (event_speakers_user_idx) give the events, looked up by id.
+ */
+export async function eventsWithSpeaker(
+	db: DB,
+	memberId: string,
+	viewer: Viewer,
+	options: { now?: string; limit?: number } = {}
+) {
+	const now = options.now ?? new Date().toISOString();
+	const rows = await db
+		.selectFrom('events as e')
+		.innerJoin('event_formats as f', 'f.id', 'e.format_id')
+		.select((eb) => [
+			'e.id',
+			'e.slug',
+			'e.title',
+			'e.starts_at',
+			'e.ends_at',
+			'f.name as format_name',
+			eb
+				.selectFrom('event_speakers as s')
+				.select('s.role')
+				.whereRef('s.event_id', '=', 'e.id')
+				.where('s.user_id', '=', memberId)
+				.orderBy('s.position')
+				.limit(1)
+				.as('role')
+		])
+		.where('e.id', 'in', (eb) =>
+			eb.selectFrom('event_speakers').select('event_id').where('user_id', '=', memberId)
+		)
+		.where(visibleEvents(viewer))
+		.orderBy(sql`case when e.ends_at > ${now} then 0 else 1 end`)
+		.orderBy(sql`case when e.ends_at > ${now} then e.starts_at end`)
+		.orderBy('e.starts_at', 'desc')
+		.orderBy('e.id')
+		.limit(options.limit ?? 5)
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		startsAt: r.starts_at,
+		upcoming: r.ends_at > now,
+		formatName: r.format_name,
+		role: r.role === 'guest_expert' ? ('guest_expert' as const) : ('speaker' as const),
+		url: `/evenementen/${r.slug}`
+	}));
+}
+
+export type SpeakerEvent = Awaited<ReturnType<typeof eventsWithSpeaker>>[number];

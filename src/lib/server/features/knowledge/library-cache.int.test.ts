@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../db';
+import type { DatabaseHandle } from '../../db';
 import { seedReference } from '../../db/seed/reference';
-import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
+import { DIALECTS, migratedDatabase, secondProcess, type TestDatabase } from '../../testing/db';
 import { addNetworkMember, buildMember, buildNetwork } from '../../testing/factories';
 import type { Viewer } from '../viewer';
 import { createItem, publishItem, updateItem } from './mutations';
@@ -23,18 +22,6 @@ describe.each(DIALECTS)('the library’s remembered counts on %s', (dialect) => 
 		other = undefined;
 		await handle?.destroy();
 	});
-
-	/** A second app process on the same database: its own handle, so its own cache. */
-	function secondProcess(): DatabaseHandle {
-		if (dialect === 'sqlite') return openDatabase({ dataDir: path.dirname(handle.location) });
-		const schema = /\(schema (\w+)\)/.exec(handle.location)?.[1];
-		return openDatabase({
-			databaseUrl: process.env.DATABASE_URL_TEST,
-			dataDir: '',
-			schema,
-			poolSize: 2
-		});
-	}
 
 	const NONE: LibraryFilters = {
 		q: '',
@@ -96,7 +83,7 @@ describe.each(DIALECTS)('the library’s remembered counts on %s', (dialect) => 
 		expect(count(before.facets.theme, 'digitalisering')).toBe(1);
 
 		// Written through the app: counted at once, in this process and in another.
-		other = secondProcess();
+		other = await secondProcess(handle);
 		expect((await library(other.db, visitor)).total).toBe(1);
 		const networkOnly = await write('Alleen voor de kring', {
 			visibility: 'network',
