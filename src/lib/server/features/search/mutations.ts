@@ -751,8 +751,9 @@ export async function reindexAll(db: DB): Promise<{ documents: number }> {
 }
 
 /**
- * Builds the index when it is empty while there is something to find (a first start), and once
- * when programmes exist but none is indexed (an index built before programmes were searched).
+ * Builds the index when it is empty while there is something to find (a first start). An index
+ * built before programmes were searched gets just the programmes, once: the rest of it stands
+ * (a full rebuild of a large index would hold up the start for minutes).
  */
 export async function ensureSearchIndex(db: DB): Promise<boolean> {
 	const any = await db.selectFrom('search_documents').select('id').limit(1).executeTakeFirst();
@@ -766,7 +767,12 @@ export async function ensureSearchIndex(db: DB): Promise<boolean> {
 			.limit(1)
 			.executeTakeFirst();
 		if (indexed) return false;
-		await reindexAll(db);
+		const lexicon = await loadLexicon(db);
+		await db.transaction().execute(async (trx) => {
+			for (const { id } of await trx.selectFrom('programmes').select('id').execute()) {
+				await indexProgramme(trx, id, lexicon);
+			}
+		});
 		return true;
 	}
 	const source = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();

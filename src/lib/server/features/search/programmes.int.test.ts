@@ -143,9 +143,16 @@ describe.each(DIALECTS)('programmes in search on %s', (dialect) => {
 		await buildMember(db, { name: 'Nog Iemand' });
 
 		// An index from before programmes were searched: the other kinds only.
+		await reindexAll(db);
 		await db.deleteFrom('search_documents').where('kind', '=', 'programme').execute();
 		expect(await titles(memberViewer, 'Rijnmond')).toEqual([]);
+		const others = () =>
+			db.selectFrom('search_documents').select(['id', 'kind', 'ref_id']).orderBy('id').execute();
+		const before = await others();
+		expect(before.length).toBeGreaterThan(0);
 		expect(await ensureSearchIndex(db)).toBe(true);
+		// Only the programmes were added: the rest of the index stands as it was.
+		expect((await others()).filter((d) => d.kind !== 'programme')).toEqual(before);
 		expect(await titles(VISITOR, 'Rijnmond')).toEqual(['Havenregio Rotterdam']);
 		expect(await titles(memberViewer, 'kanaalzone')).toEqual(['Kanaalzone Gent']);
 		// Once: with programmes in the index, a start leaves it alone.
