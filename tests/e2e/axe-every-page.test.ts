@@ -20,8 +20,8 @@ import {
 } from './routes';
 
 /**
- * axe (WCAG 2.1 A and AA, as in every e2e test) on every page the app has, each as someone who
- * may see it and with real demo data in its [slug] or [id]. Pages come from the same route
+ * axe (WCAG 2.1 A and AA and its best practices, as in every e2e test) on every page the app
+ * has, each as someone who may see it and with real demo data in its [slug] or [id]. Pages come from the same route
  * discovery as the access matrix: a new page fails this test until it has a visit below, so
  * none is forgotten. One browser and one page, whose cookies change with the role.
  */
@@ -488,7 +488,7 @@ describe('axe on every page', () => {
 		return [...problems, ...(await axeViolations(page))];
 	}
 
-	it('finds no WCAG 2.1 AA violation on any page', async () => {
+	it('finds no WCAG 2.1 AA or best-practice violation on any page', async () => {
 		const problems: string[] = [];
 		let visited = 0;
 		for (const language of LANGUAGES) {

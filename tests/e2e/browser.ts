@@ -60,20 +60,24 @@ export async function openPage(
 	return { page, problems, close: () => context.close() };
 }
 
-/** What axe with the WCAG 2.1 A and AA rules finds on the page, one line per violation. */
+/**
+ * What axe finds on the page, one line per violation: the WCAG 2.1 A and AA rules, and axe's
+ * best practices (unique landmarks, heading order and the like), which screen-reader users
+ * notice as much.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
 	const result = await new AxeBuilder({ page })
 		// Only violations are collected in full (faster on big pages); before withTags, which
 		// adds to these options (options() replaces them all).
 		.options({ resultTypes: ['violations'] })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
 		.analyze();
 	return result.violations.map(
 		(v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
 	);
 }
 
-/** axe with the WCAG 2.1 A and AA rules: no violations allowed. */
+/** axe with the WCAG 2.1 A and AA rules and its best practices: no violations allowed. */
 export async function expectAccessible(page: Page) {
 	expect(await axeViolations(page), `axe on ${page.url()}`).toEqual([]);
 }

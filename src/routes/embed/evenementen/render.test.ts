@@ -25,7 +25,11 @@ describe('embed HTML', () => {
 		const html = renderEmbedList([event], { locale: 'nl', origin });
 		expect(html).toMatch(/^<!doctype html>\n<html lang="nl">/);
 		expect(html).toContain('<link rel="stylesheet" href="/embed/evenementen.css">');
-		expect(html).toContain('<h1 class="kn-embed__title">Komende evenementen</h1>');
+		// The main landmark is named by the heading: a partner's page has a main of its own.
+		expect(html).toContain('<main class="kn-embed" aria-labelledby="kn-embed-title">');
+		expect(html).toContain(
+			'<h1 class="kn-embed__title" id="kn-embed-title">Komende evenementen</h1>'
+		);
 		expect(html).toContain('<ul class="kn-embed__list">');
 		expect(html).toContain('Webinar &lt;data&gt; &amp; &quot;cijfers&quot;');
 		expect(html).not.toContain('<data>');

@@ -25,6 +25,10 @@ export function placeText(event: EmbedEvent, locale: EmbedLocale): string {
 	return place;
 }
 
+/**
+ * The document around the list. Its main landmark carries the list's name, so that inside a
+ * partner's page (which has a main of its own) a screen reader can tell the two apart.
+ */
 function documentShell(locale: EmbedLocale, main: string): string {
 	const title = `${m.embed_title({}, { locale })} – ${m.site_name({}, { locale })}`;
 	return `<!doctype html>
@@ -38,8 +42,8 @@ function documentShell(locale: EmbedLocale, main: string): string {
 <link rel="stylesheet" href="/embed/evenementen.css">
 </head>
 <body>
-<main class="kn-embed">
-<h1 class="kn-embed__title">${escapeHtml(m.embed_title({}, { locale }))}</h1>
+<main class="kn-embed" aria-labelledby="kn-embed-title">
+<h1 class="kn-embed__title" id="kn-embed-title">${escapeHtml(m.embed_title({}, { locale }))}</h1>
 ${main}
 </main>
 </body>
