@@ -1,4 +1,4 @@
-import { presentEvent } from '$lib/server/features/events/present';
+import { presentEventCard } from '$lib/server/features/events/present';
 import { listEvents } from '$lib/server/features/events/queries';
 import { homeReach } from '$lib/server/features/home/queries';
 import { presentSummary } from '$lib/server/features/knowledge/present';
@@ -29,7 +29,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		regional: presented.filter((n) => n.kind === 'regional'),
 		reach,
 		suggestions: suggestions.map(presentSuggestion),
-		nextEvents: nextEvents.events.map((e) => presentEvent(e, locals.locale === 'en' ? 'en' : 'nl')),
+		nextEvents: nextEvents.events.map((e) =>
+			presentEventCard(e, locals.locale === 'en' ? 'en' : 'nl')
+		),
 		featured: featured.map(presentSummary)
 	};
 };

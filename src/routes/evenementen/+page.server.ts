@@ -1,5 +1,5 @@
 import { canCreateEvent } from '$lib/server/features/events/policy';
-import { presentEvent } from '$lib/server/features/events/present';
+import { presentEventCard, presentMonthEntry } from '$lib/server/features/events/present';
 import {
 	coordinatedNetworks,
 	type EventFilters,
@@ -89,13 +89,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		programme: search.programma || undefined
 	};
 
-	let list: ReturnType<typeof presentEvent>[] = [];
+	let list: ReturnType<typeof presentEventCard>[] = [];
 	let total: number;
 	let month: {
 		month: string;
 		previous: string;
 		next: string;
-		weeks: { date: string; inMonth: boolean; events: ReturnType<typeof presentEvent>[] }[][];
+		weeks: { date: string; inMonth: boolean; events: ReturnType<typeof presentMonthEntry>[] }[][];
 	} | null = null;
 	if (search.weergave === 'maand') {
 		const from = amsterdamToUtc(`${search.maand}-01T00:00`)!;
@@ -108,7 +108,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			to,
 			limit: 500
 		});
-		const events = result.events.map((e) => presentEvent(e, locale));
+		const events = result.events.map(presentMonthEntry);
 		total = result.total;
 		month = {
 			month: search.maand,
@@ -126,7 +126,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			limit: PAGE_SIZE,
 			offset: (page - 1) * PAGE_SIZE
 		});
-		list = result.events.map((e) => presentEvent(e, locale));
+		list = result.events.map((e) => presentEventCard(e, locale));
 		total = result.total;
 	}
 	const coordinated =

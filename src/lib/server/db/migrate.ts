@@ -43,6 +43,20 @@ export async function migrateDown(db: DB): Promise<string[]> {
 	return check(await (await migrator(db)).migrateDown());
 }
 
+/**
+ * Undoes migrations, the most recent first, until `name` is undone too (tests of one migration's
+ * `down`, whatever came after it); returns the names undone, in that order.
+ */
+export async function migrateDownThrough(db: DB, name: string): Promise<string[]> {
+	const undone: string[] = [];
+	while (!undone.includes(name)) {
+		const step = await migrateDown(db);
+		if (step.length === 0) throw new Error(`Migration ${name} was not applied`);
+		undone.push(...step);
+	}
+	return undone;
+}
+
 export async function migrateToEmpty(db: DB): Promise<string[]> {
 	const { NO_MIGRATIONS } = await import('kysely');
 	return check(await (await migrator(db)).migrateTo(NO_MIGRATIONS));

@@ -58,36 +58,57 @@ begin
 end
 $$`).execute(db);
 	}
-	for (const [table, columns] of spec.bumpedBy) {
-		for (const [suffix, event, changed] of triggerEvents(columns)) {
-			const trigger = `${table}_${spec.name}_${suffix}`;
-			if (pg) {
-				await raw(
-					`create constraint trigger ${trigger} after ${event} on ${table}
-					deferrable initially deferred for each row
-					${changed ? `when (${changed})` : ''}
-					execute function ${fn}()`
-				).execute(db);
-			} else {
-				await raw(
-					`create trigger ${trigger} after ${event} on ${table}
-					${changed ? `when ${changed.replaceAll('is distinct from', 'is not')}` : ''}
-					begin ${bump}; end`
-				).execute(db);
-			}
-		}
-	}
+	for (const bumpedBy of spec.bumpedBy) await createTableTriggers(db, spec, bumpedBy);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function dropVersionTriggers(db: Kysely<any>, spec: VersionTriggers) {
+	for (const [table] of spec.bumpedBy) await dropTableTriggers(db, spec, table);
+	if (dialectOf(db) === 'postgres')
+		await raw(`drop function ${spec.name}_version_bump()`).execute(db);
+	await db.schema.dropTable(spec.table).execute();
+}
+
+/**
+ * The triggers by which writes to one table bump an existing version. A later migration that
+ * changes which columns count drops them (dropTableTriggers) and creates them anew.
+ */
+export async function createTableTriggers(
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	db: Kysely<any>,
+	spec: Pick<VersionTriggers, 'table' | 'name'>,
+	[table, columns]: VersionTriggers['bumpedBy'][number]
+) {
 	const pg = dialectOf(db) === 'postgres';
-	for (const [table] of spec.bumpedBy) {
-		for (const suffix of ['ai', 'ad', 'au']) {
-			const trigger = `${table}_${spec.name}_${suffix}`;
-			await raw(pg ? `drop trigger ${trigger} on ${table}` : `drop trigger ${trigger}`).execute(db);
+	const bump = `update ${spec.table} set version = version + 1 where id = 1`;
+	for (const [suffix, event, changed] of triggerEvents(columns)) {
+		const trigger = `${table}_${spec.name}_${suffix}`;
+		if (pg) {
+			await raw(
+				`create constraint trigger ${trigger} after ${event} on ${table}
+				deferrable initially deferred for each row
+				${changed ? `when (${changed})` : ''}
+				execute function ${spec.name}_version_bump()`
+			).execute(db);
+		} else {
+			await raw(
+				`create trigger ${trigger} after ${event} on ${table}
+				${changed ? `when ${changed.replaceAll('is distinct from', 'is not')}` : ''}
+				begin ${bump}; end`
+			).execute(db);
 		}
 	}
-	if (pg) await raw(`drop function ${spec.name}_version_bump()`).execute(db);
-	await db.schema.dropTable(spec.table).execute();
+}
+
+export async function dropTableTriggers(
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	db: Kysely<any>,
+	spec: Pick<VersionTriggers, 'name'>,
+	table: string
+) {
+	const pg = dialectOf(db) === 'postgres';
+	for (const suffix of ['ai', 'ad', 'au']) {
+		const trigger = `${table}_${spec.name}_${suffix}`;
+		await raw(pg ? `drop trigger ${trigger} on ${table}` : `drop trigger ${trigger}`).execute(db);
+	}
 }

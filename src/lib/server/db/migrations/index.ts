@@ -25,6 +25,7 @@ import * as m20261129_2310 from './2026_11_29_2310_member_pages_speed';
 import * as m20261130_0100 from './2026_11_30_0100_calendar_version';
 import * as m20261130_0200 from './2026_11_30_0200_profile_contributions';
 import * as m20261130_0300 from './2026_11_30_0300_programme_search';
+import * as m20261130_0400 from './2026_11_30_0400_calendar_rows';
 
 /**
  * Every migration, by its timestamped name. Listed statically so the bundled app and the CLI
@@ -56,5 +57,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_2310_member_pages_speed': m20261129_2310,
 	'2026_11_30_0100_calendar_version': m20261130_0100,
 	'2026_11_30_0200_profile_contributions': m20261130_0200,
-	'2026_11_30_0300_programme_search': m20261130_0300
+	'2026_11_30_0300_programme_search': m20261130_0300,
+	'2026_11_30_0400_calendar_rows': m20261130_0400
 };

@@ -129,6 +129,73 @@ describe.each(DIALECTS)('the calendar’s remembered matches on %s', (dialect) =
 		expect(await titles(db, filtered)).toEqual([]);
 	});
 
+	it('shows what another process changed of a listed event: text, place, capacity, registration', async () => {
+		handle = await migratedDatabase(dialect);
+		await seedReference(handle.db);
+		const db = handle.db;
+		other = await secondProcess(handle);
+		const network = await buildNetwork(db, { name: 'Netwerk Oost' });
+		const event = await createEvent(db, {
+			...eventInput(2 * DAY, { title: 'Voor', organiserKind: 'network', networkId: network.id }),
+			createdBy: null
+		});
+		const shown = async () => {
+			const [e] = (await listEvents(db, { viewer: VISITOR, when: 'upcoming' })).events;
+			return {
+				title: e!.title,
+				summary: e!.summary,
+				venue: e!.venue,
+				address: e!.address,
+				capacity: e!.capacity,
+				closed: e!.registration_closed,
+				network: e!.network_name
+			};
+		};
+		expect(await shown()).toEqual({
+			title: 'Voor',
+			summary: 'Ondernemers en beleidsmakers delen wat werkt in de regio.',
+			venue: '',
+			address: '',
+			capacity: null,
+			closed: false,
+			network: 'Netwerk Oost'
+		});
+		await updateEvent(other.db, {
+			...eventInput(2 * DAY, {
+				title: 'Na',
+				summary: 'Een nieuwe samenvatting.',
+				organiserKind: 'network',
+				networkId: network.id,
+				locationKind: 'hybrid',
+				venue: 'Stadhuis',
+				address: 'Markt 1, Zwolle',
+				capacity: 30
+			}),
+			eventId: event.id,
+			origin: 'http://localhost'
+		});
+		expect(await shown()).toMatchObject({
+			title: 'Na',
+			summary: 'Een nieuwe samenvatting.',
+			venue: 'Stadhuis',
+			address: 'Markt 1, Zwolle',
+			capacity: 30
+		});
+		// Written straight into the database, too.
+		await other.db
+			.updateTable('events')
+			.set({ capacity: 12, registration_closed: true })
+			.where('id', '=', event.id)
+			.execute();
+		expect(await shown()).toMatchObject({ capacity: 12, closed: true });
+		await other.db
+			.updateTable('networks')
+			.set({ name: 'Netwerk Oost-Nederland' })
+			.where('id', '=', network.id)
+			.execute();
+		expect(await shown()).toMatchObject({ network: 'Netwerk Oost-Nederland' });
+	});
+
 	it('shows the places left as they are now, without forgetting the matches for it', async () => {
 		handle = await migratedDatabase(dialect);
 		await seedReference(handle.db);

@@ -11,8 +11,59 @@ export type Locale = 'nl' | 'en';
 export const mapUrl = (address: string) =>
 	`https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
 
+/** Who organises an event: its programme, else its network (or the platform). */
+function organiserOf(row: EventListRow) {
+	return row.programme_id && row.programme_slug
+		? {
+				kind: 'programme' as const,
+				name: row.programme_title ?? '',
+				slug: row.programme_slug,
+				href: `/programmas/${row.programme_slug}`
+			}
+		: {
+				kind: row.organiser_kind,
+				name: row.network_name ?? '',
+				slug: row.network_slug ?? null,
+				href: row.network_slug ? `/netwerken/${row.network_slug}` : null
+			};
+}
+
+const isFull = (row: EventListRow) => row.capacity !== null && row.registered >= row.capacity;
+
+/**
+ * What an event card shows (the calendar's list, the home page), and no more: a page sends its
+ * data along a second time for the browser, so every field left out is saved twice.
+ */
+export function presentEventCard(row: EventListRow, locale: Locale = 'nl') {
+	return {
+		slug: row.slug,
+		title: row.title,
+		summary: row.summary,
+		format: { name: row.format_name },
+		when: formatRange(row.starts_at, row.ends_at, locale),
+		startsAt: row.starts_at,
+		locationKind: row.location_kind,
+		venue: row.venue,
+		address: row.address,
+		organiser: { name: organiserOf(row).name },
+		capacity: row.capacity,
+		registered: row.registered,
+		full: isFull(row)
+	};
+}
+
+/** An event in a cell of the month view. */
+export function presentMonthEntry(row: EventListRow) {
+	return {
+		slug: row.slug,
+		title: row.title,
+		day: amsterdamDay(row.starts_at),
+		startTime: formatTime(row.starts_at)
+	};
+}
+
 export function presentEvent(row: EventListRow, locale: Locale = 'nl', at?: string) {
-	const full = row.capacity !== null && row.registered >= row.capacity;
+	const full = isFull(row);
 	return {
 		slug: row.slug,
 		title: row.title,
@@ -27,20 +78,7 @@ export function presentEvent(row: EventListRow, locale: Locale = 'nl', at?: stri
 		venue: row.venue,
 		address: row.address,
 		visibility: row.visibility,
-		organiser:
-			row.programme_id && row.programme_slug
-				? {
-						kind: 'programme' as const,
-						name: row.programme_title ?? '',
-						slug: row.programme_slug,
-						href: `/programmas/${row.programme_slug}`
-					}
-				: {
-						kind: row.organiser_kind,
-						name: row.network_name ?? '',
-						slug: row.network_slug ?? null,
-						href: row.network_slug ? `/netwerken/${row.network_slug}` : null
-					},
+		organiser: organiserOf(row),
 		programme: row.programme_slug
 			? { slug: row.programme_slug, title: row.programme_title ?? '' }
 			: null,

@@ -287,12 +287,16 @@ async function linksFor(db: DB, ids: string[]) {
 }
 
 /**
- * Each process remembers which events match a list (their ids in order, and how many there are)
- * per kind of viewer, filters and page, under the calendar's version, which the database bumps
- * with every write that could change the matches (migration 2026_11_30_0100_calendar_version),
- * and its horizon. What is shown of each event, and its places left, is read fresh.
+ * Each process remembers each list it was asked for (per kind of viewer, filters and page): which
+ * events match, how many there are, and what is shown of them, under the calendar's version,
+ * which the database bumps with every write that could change either (migrations
+ * 2026_11_30_0100_calendar_version and 0400_calendar_rows), and its horizon. Only the places
+ * taken are read fresh, so registrations never touch the version. The rows are shared by every
+ * request that asks for the same list: read them, never change them.
  */
-const matchesCache = versionedCache<{ ids: string[]; total: number }>({ max: 2000 });
+const listCache = versionedCache<{ total: number; rows: Awaited<ReturnType<typeof shownRows>> }>({
+	max: 1000
+});
 
 async function matchingEvents(db: DB, input: ListInput, networks: readonly string[] | undefined) {
 	const query = listQuery(db, input, networks);
@@ -311,6 +315,46 @@ async function matchingEvents(db: DB, input: ListInput, networks: readonly strin
 	return { ids: rows.map((r) => r.id), total: total ? Number(total.n) : rows.length };
 }
 
+/** What a list shows of these events (all but the places taken), in the order of `ids`. */
+async function shownRows(db: DB, ids: string[]) {
+	const [found, links] = await Promise.all([
+		ids.length
+			? db
+					.selectFrom('events as e')
+					.innerJoin('event_formats as f', 'f.id', 'e.format_id')
+					.leftJoin('networks as n', 'n.id', 'e.network_id')
+					.leftJoin('programmes as pr', 'pr.id', 'e.programme_id')
+					.select(LIST_COLUMNS)
+					.where('e.id', 'in', ids)
+					.execute()
+			: [],
+		linksFor(db, ids)
+	]);
+	const byId = new Map(found.map((r) => [r.id, r]));
+	// An event deleted between the two queries is left out.
+	return ids.flatMap((id) => {
+		const r = byId.get(id);
+		if (!r) return [];
+		return [
+			{
+				...r,
+				registration_closed: Boolean(r.registration_closed),
+				themes: links.themes
+					.filter((t) => t.event_id === id)
+					.map(({ id: themeId, name }) => ({ id: themeId, name })),
+				provinces: links.provinces
+					.filter((p) => p.event_id === id)
+					.map(({ code, name }) => ({ code, name }))
+			}
+		];
+	});
+}
+
+async function loadList(db: DB, input: ListInput, networks: readonly string[] | undefined) {
+	const match = await matchingEvents(db, input, networks);
+	return { total: match.total, rows: await shownRows(db, match.ids) };
+}
+
 /** Events for the calendar pages and the API: upcoming soonest first, past latest first. */
 export async function listEvents(db: DB, input: ListInput) {
 	const at = input.now ?? new Date().toISOString();
@@ -318,7 +362,7 @@ export async function listEvents(db: DB, input: ListInput) {
 		calendarState(db, at),
 		eventAccessOf(db, input.viewer)
 	]);
-	const load = () => matchingEvents(db, { ...input, now: at }, access.networks);
+	const load = () => loadList(db, { ...input, now: at }, access.networks);
 	const key = JSON.stringify([
 		access.key,
 		input.when,
@@ -331,36 +375,14 @@ export async function listEvents(db: DB, input: ListInput) {
 		input.offset ?? 0,
 		input.withTotal !== false
 	]);
-	const match = state ? await matchesCache.get(db, state.version, key, load) : await load();
-	const ids = match.ids;
-	const [found, counts, links] = await Promise.all([
-		ids.length
-			? db
-					.selectFrom('events as e')
-					.innerJoin('event_formats as f', 'f.id', 'e.format_id')
-					.leftJoin('networks as n', 'n.id', 'e.network_id')
-					.leftJoin('programmes as pr', 'pr.id', 'e.programme_id')
-					.select(LIST_COLUMNS)
-					.where('e.id', 'in', ids)
-					.execute()
-			: [],
-		countsFor(db, ids),
-		linksFor(db, ids)
-	]);
-	const byId = new Map(found.map((r) => [r.id, r]));
-	// An event deleted since its id was remembered is left out (the version has moved on then).
-	const rows = ids.flatMap((id) => byId.get(id) ?? []);
+	const list = state ? await listCache.get(db, state.version, key, load) : await load();
+	const counts = await countsFor(
+		db,
+		list.rows.map((r) => r.id)
+	);
 	return {
-		total: match.total,
-		events: rows.map((r) => ({
-			...r,
-			registration_closed: Boolean(r.registration_closed),
-			...counts.get(r.id)!,
-			themes: links.themes.filter((t) => t.event_id === r.id).map(({ id, name }) => ({ id, name })),
-			provinces: links.provinces
-				.filter((p) => p.event_id === r.id)
-				.map(({ code, name }) => ({ code, name }))
-		}))
+		total: list.total,
+		events: list.rows.map((r) => ({ ...r, ...counts.get(r.id)! }))
 	};
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateDown, migrateToLatest } from '../../db/migrate';
+import { migrateDownThrough, migrateToLatest } from '../../db/migrate';
 import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { buildMember } from '../../testing/factories';
@@ -183,7 +183,7 @@ describe.each(DIALECTS)('programmes in search on %s', (dialect) => {
 				values (${kind}, 'x', 'x', 'x', '/x', 'public', 'x', 'x')`.execute(db);
 		await expect(insertKind('nonsense')).rejects.toThrow();
 
-		await migrateDown(db);
+		await migrateDownThrough(db, '2026_11_30_0300_programme_search');
 		// Down: the programmes' documents are gone, the rest is found as before.
 		const after = await db
 			.selectFrom('search_documents')
