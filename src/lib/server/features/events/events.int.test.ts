@@ -6,7 +6,10 @@ import { seedDemoNetworks } from '../../db/seed/demo-networks';
 import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { VISITOR, type Viewer } from '../viewer';
+import { createEvent, updateEvent } from './mutations';
+import { eventFormFields } from './present';
 import { listEvents, eventForViewer, eventForIcs } from './queries';
+import { parseEvent } from './schema';
 
 describe.each(DIALECTS)('event calendar on %s', (dialect) => {
 	let handle: TestDatabase;
@@ -108,5 +111,51 @@ describe.each(DIALECTS)('event calendar on %s', (dialect) => {
 		expect((await eventForIcs(db, full.slug, VISITOR, registered.token))?.registrant).toBe(true);
 		expect((await eventForIcs(db, full.slug, VISITOR, waiting[0]!.token))?.registrant).toBe(false);
 		expect((await eventForIcs(db, full.slug, member, null))?.registrant).toBe(false);
+	});
+	it('keeps a speaker linked to their profile when the event is saved again by name', async () => {
+		const created = await createEvent(db, {
+			title: 'Sprekers blijven gekoppeld',
+			summary: 'Een bijeenkomst met een spreker die lid is van het netwerk.',
+			formatId: 'webinar',
+			programme: '',
+			organiserKind: 'platform',
+			networkId: null,
+			visibility: 'members',
+			startsAt: '2027-02-01T09:00:00.000Z',
+			endsAt: '2027-02-01T10:00:00.000Z',
+			locationKind: 'online',
+			venue: '',
+			address: '',
+			onlineUrl: 'https://vergadering.example/sprekers',
+			capacity: null,
+			registrationOpensAt: null,
+			registrationClosesAt: null,
+			questions: [],
+			themeIds: [],
+			provinceCodes: [],
+			speakers: [
+				{ name: 'demo-member1@example.org', email: 'demo-member1@example.org', role: 'speaker' },
+				{ name: 'Gast van buiten', email: null, role: 'guest_expert' }
+			],
+			createdBy: null
+		});
+		const admin: Viewer = { kind: 'member', userId: 'beheer', role: 'admin' };
+		const speakersOf = async () =>
+			(await eventForViewer(db, created.slug, admin))!.speakers.map((s) => [s.name, s.user_id]);
+		const before = await speakersOf();
+		expect(before).toEqual([
+			[expect.any(String), (member as { userId: string }).userId],
+			['Gast van buiten', null]
+		]);
+		// The edit form shows names only; saving it unchanged keeps the link.
+		const event = (await eventForViewer(db, created.slug, admin))!;
+		const parsed = parseEvent(
+			{ ...eventFormFields(event), title: 'Sprekers blijven gekoppeld, ook na bewerken' },
+			{ formatIds: ['webinar'], networkIds: [] }
+		);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		await updateEvent(db, { ...parsed.value, eventId: event.id, origin: 'http://localhost' });
+		expect(await speakersOf()).toEqual(before);
 	});
 });

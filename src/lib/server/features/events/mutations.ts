@@ -711,6 +711,14 @@ async function uniqueSlug(trx: DB, title: string, startsAt: string, exceptId?: s
 async function writeLinks(trx: DB, eventId: string, input: EventInput) {
 	await trx.deleteFrom('event_themes').where('event_id', '=', eventId).execute();
 	await trx.deleteFrom('event_provinces').where('event_id', '=', eventId).execute();
+	// A speaker given by name only keeps the member it was linked to (the form and the API show
+	// names, not addresses, so a save must not cut the link to the profile).
+	const linked = await trx
+		.selectFrom('event_speakers')
+		.select(['name', 'role', 'user_id'])
+		.where('event_id', '=', eventId)
+		.where('user_id', 'is not', null)
+		.execute();
 	await trx.deleteFrom('event_speakers').where('event_id', '=', eventId).execute();
 	const themes = input.themeIds.length
 		? await trx.selectFrom('themes').select('id').where('id', 'in', input.themeIds).execute()
@@ -735,6 +743,9 @@ async function writeLinks(trx: DB, eventId: string, input: EventInput) {
 			.execute();
 	}
 	for (const [position, speaker] of input.speakers.entries()) {
+		const kept = speaker.email
+			? undefined
+			: linked.find((l) => l.name === speaker.name && l.role === speaker.role)?.user_id;
 		const member = speaker.email
 			? await trx
 					.selectFrom('users')
@@ -742,7 +753,14 @@ async function writeLinks(trx: DB, eventId: string, input: EventInput) {
 					.where('email', '=', speaker.email)
 					.where('status', '=', 'active')
 					.executeTakeFirst()
-			: undefined;
+			: kept
+				? await trx
+						.selectFrom('users')
+						.select(['id', 'name'])
+						.where('id', '=', kept)
+						.where('status', '=', 'active')
+						.executeTakeFirst()
+				: undefined;
 		await trx
 			.insertInto('event_speakers')
 			.values({
