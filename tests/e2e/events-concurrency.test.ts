@@ -117,7 +117,7 @@ describe.each(dialects)('registrations from two app processes on %s', (dialect) 
 
 		const responses = await Promise.all(
 			tokens.map(async (token, i) => {
-				const response = await fetch(`${bases[i % 2]}/api/v1/events/${slug}/register`, {
+				const response = await fetch(`${bases[i % 2]}/api/v1/events/${slug}/registration`, {
 					method: 'POST',
 					headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
 					body: '{}'

@@ -303,39 +303,44 @@ describe('events', () => {
 				.code
 		).toBe('invalid_query');
 		expect(
-			(await api(`/api/v1/events/${full.slug}/register`, { method: 'POST', body: '{}' })).status
+			(await api(`/api/v1/events/${full.slug}/registration`, { method: 'POST', body: '{}' })).status
 		).toBe(401);
 
 		const register = () =>
-			api(`/api/v1/events/${full.slug}/register`, { method: 'POST', headers: auth, body: '{}' });
+			api(`/api/v1/events/${full.slug}/registration`, {
+				method: 'POST',
+				headers: auth,
+				body: '{}'
+			});
 		const missing = await register();
 		expect(missing.status).toBe(400);
 		expect(((await missing.json()) as { error: { code: string } }).error.code).toBe(
 			'answers_missing'
 		);
 		const body = JSON.stringify({ answers: { 'wat-wil-je-leren': 'Hoe Zwolle het aanpakt.' } });
-		const waiting = await api(`/api/v1/events/${full.slug}/register`, {
+		const waiting = await api(`/api/v1/events/${full.slug}/registration`, {
 			method: 'POST',
 			headers: auth,
 			body
 		});
 		expect(waiting.status).toBe(202);
 		expect(await waiting.json()).toEqual({ status: 'waitlisted', position: 3 });
-		const again = await api(`/api/v1/events/${full.slug}/register`, {
+		const again = await api(`/api/v1/events/${full.slug}/registration`, {
 			method: 'POST',
 			headers: auth,
 			body
 		});
 		expect(again.status).toBe(200);
+		expect(await again.json()).toEqual({ status: 'waitlisted', position: 3 });
 		const cancel = () =>
-			api(`/api/v1/events/${full.slug}/cancel`, { method: 'POST', headers: auth });
+			api(`/api/v1/events/${full.slug}/registration`, { method: 'DELETE', headers: auth });
 		expect(await (await cancel()).json()).toEqual({ cancelled: 'waitlisted' });
 		const stale = await cancel();
 		expect(stale.status).toBe(409);
 		expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('not_registered');
 
 		const past = (await (await api('/api/v1/events?when=past', { headers: auth })).json()) as List;
-		const closed = await api(`/api/v1/events/${past.items[0]!.slug}/register`, {
+		const closed = await api(`/api/v1/events/${past.items[0]!.slug}/registration`, {
 			method: 'POST',
 			headers: auth,
 			body: '{}'
@@ -343,6 +348,172 @@ describe('events', () => {
 		expect(closed.status).toBe(409);
 		expect(((await closed.json()) as { error: { code: string } }).error.code).toBe(
 			'registration_closed'
+		);
+	}, 60_000);
+	it('lets an organiser create, change and follow an event through the API, across the March clock change', async () => {
+		const api = (pathname: string, token: string | null, init: RequestInit = {}) =>
+			fetch(`${base}${pathname}`, {
+				...init,
+				headers: {
+					accept: 'application/json',
+					'content-type': 'application/json',
+					...(token ? { authorization: `Bearer ${token}` } : {})
+				}
+			});
+		const send = (method: string, pathname: string, token: string, body: unknown) =>
+			api(pathname, token, { method, body: JSON.stringify(body) });
+		const code = async (response: Response) =>
+			((await response.json()) as { error: { code: string; message: string } }).error;
+
+		const handle = openDatabase({ dataDir });
+		const tokens: Record<string, string> = {};
+		let networkSlug: string;
+		try {
+			for (const email of [
+				'demo-coordinator@example.org',
+				'demo-member34@example.org',
+				'demo-member35@example.org',
+				'demo-member36@example.org'
+			]) {
+				const user = await handle.db
+					.selectFrom('users')
+					.select('id')
+					.where('email', '=', email)
+					.executeTakeFirstOrThrow();
+				tokens[email] = (await createToken(handle.db, user.id, { name: 'e2e-api' })).token;
+			}
+			networkSlug = (
+				await handle.db
+					.selectFrom('network_members as nm')
+					.innerJoin('networks as n', 'n.id', 'nm.network_id')
+					.innerJoin('users as u', 'u.id', 'nm.user_id')
+					.select('n.slug')
+					.where('u.email', '=', 'demo-coordinator@example.org')
+					.where('nm.role', '=', 'coordinator')
+					.where('nm.status', '=', 'active')
+					.where('n.visibility', '!=', 'private')
+					.executeTakeFirstOrThrow()
+			).slug;
+		} finally {
+			await handle.close();
+		}
+		const coordinator = tokens['demo-coordinator@example.org']!;
+		const ada = tokens['demo-member34@example.org']!;
+		const bram = tokens['demo-member35@example.org']!;
+		const cas = tokens['demo-member36@example.org']!;
+
+		// 28 March 2027: clocks go from 02:00 to 03:00. 10:00 summer time is 08:00 UTC.
+		const event = {
+			title: 'API-webinar over de klokwissel',
+			summary: 'Een webinar dat via de API is aangemaakt, op de dag dat de zomertijd begint.',
+			format: 'webinar',
+			organiser: { kind: 'network', slug: networkSlug },
+			visibility: 'public',
+			startsAt: '2027-03-28T10:00:00+02:00',
+			endsAt: '2027-03-28T11:30',
+			locationKind: 'online',
+			onlineUrl: 'https://vergadering.example/klokwissel',
+			capacity: 2,
+			questions: [{ label: 'Wat wil je leren?', required: true }],
+			themes: ['digitalisering'],
+			provinces: ['NL-GE']
+		};
+		expect((await send('POST', '/api/v1/events', ada, event)).status).toBe(403);
+		const backwards = await send('POST', '/api/v1/events', coordinator, {
+			...event,
+			endsAt: '2027-03-28T09:00'
+		});
+		expect(backwards.status).toBe(400);
+		expect(await code(backwards)).toEqual({
+			code: 'ends_before_start',
+			message: 'Het einde moet na het begin liggen.'
+		});
+		const unknownTheme = await send('POST', '/api/v1/events', coordinator, {
+			...event,
+			themes: ['bestaat-niet']
+		});
+		expect((await code(unknownTheme)).code).toBe('invalid_input');
+		const missing = await send('POST', '/api/v1/events', coordinator, {
+			title: 'Alleen een titel'
+		});
+		expect((await code(missing)).code).toBe('invalid_input');
+
+		const created = await send('POST', '/api/v1/events', coordinator, event);
+		expect(created.status).toBe(201);
+		const body = (await created.json()) as { slug: string; startsAt: string; endsAt: string };
+		expect(created.headers.get('location')).toBe(`/api/v1/events/${body.slug}`);
+		expect(body).toMatchObject({
+			title: event.title,
+			startsAt: '2027-03-28T08:00:00.000Z',
+			endsAt: '2027-03-28T09:30:00.000Z',
+			capacity: 2,
+			organiser: { kind: 'network', slug: networkSlug },
+			themes: [{ id: 'digitalisering' }],
+			onlineUrl: event.onlineUrl
+		});
+		const path = `/api/v1/events/${body.slug}`;
+
+		const answers = { answers: { 'wat-wil-je-leren': 'Hoe anderen het aanpakken.' } };
+		expect((await send('POST', `${path}/registration`, ada, answers)).status).toBe(201);
+		expect((await send('POST', `${path}/registration`, bram, answers)).status).toBe(201);
+		const waiting = await send('POST', `${path}/registration`, cas, answers);
+		expect(waiting.status).toBe(202);
+		expect(await waiting.json()).toEqual({ status: 'waitlisted', position: 1 });
+
+		expect((await api(`${path}/registrations`, ada)).status).toBe(403);
+		type Registrations = {
+			items: { name: string; status: string; position: number | null; memberId: string }[];
+			total: number;
+		};
+		const listed = async () =>
+			(await (await api(`${path}/registrations`, coordinator)).json()) as Registrations;
+		const before = await listed();
+		expect(before.total).toBe(3);
+		expect(before.items.map((r) => [r.status, r.position])).toEqual([
+			['registered', null],
+			['registered', null],
+			['waitlisted', 1]
+		]);
+		expect(before.items.every((r) => typeof r.memberId === 'string')).toBe(true);
+
+		// A capacity below the number registered: both keep their place, nobody new gets one.
+		const smaller = await send('PATCH', path, coordinator, { capacity: 1 });
+		expect(smaller.status).toBe(200);
+		expect(await smaller.json()).toMatchObject({ capacity: 1, surplus: 1, registered: 2 });
+		// Only what is named changes.
+		const renamed = await send('PATCH', path, coordinator, { title: 'API-webinar, nieuwe titel' });
+		expect(await renamed.json()).toMatchObject({
+			title: 'API-webinar, nieuwe titel',
+			startsAt: '2027-03-28T08:00:00.000Z',
+			capacity: 1,
+			questions: [{ id: 'wat-wil-je-leren', required: true }]
+		});
+		const wrong = await send('PATCH', path, coordinator, { endsAt: '2027-03-28T07:00:00Z' });
+		expect((await code(wrong)).code).toBe('ends_before_start');
+		expect((await send('PATCH', path, ada, { title: 'Overgenomen' })).status).toBe(403);
+		expect(await (await api(path, null)).json()).toMatchObject({
+			title: 'API-webinar, nieuwe titel',
+			endsAt: '2027-03-28T09:30:00.000Z'
+		});
+
+		// One of the two leaves: still one over the capacity of one, so the waiting list waits.
+		expect(await (await api(`${path}/registration`, ada, { method: 'DELETE' })).json()).toEqual({
+			cancelled: 'registered'
+		});
+		expect((await listed()).items.map((r) => r.status)).toEqual(['registered', 'waitlisted']);
+		const more = await send('PATCH', path, coordinator, { capacity: 2 });
+		expect(await more.json()).toMatchObject({ registered: 2, waitlisted: 0, surplus: 0 });
+
+		const day = (await (
+			await api('/api/v1/events?from=2027-03-28&to=2027-03-29', null)
+		).json()) as { items: { slug: string }[] };
+		expect(day.items.map((e) => e.slug)).toContain(body.slug);
+		const dayBefore = (await (
+			await api('/api/v1/events?from=2027-03-27&to=2027-03-28', null)
+		).json()) as { items: { slug: string }[] };
+		expect(dayBefore.items.map((e) => e.slug)).not.toContain(body.slug);
+		expect((await code(await api('/api/v1/events?from=gisteren', null))).code).toBe(
+			'invalid_query'
 		);
 	}, 60_000);
 });

@@ -28,11 +28,17 @@ import {
 } from '../features/knowledge/schema';
 import { searchKindSchema } from '../features/search/schema';
 
+import { eventCreateSchema, eventPatchSchema } from '../features/events/api-input';
 import {
+	EVENT_PROBLEMS,
 	eventDetailOutSchema,
 	eventOutSchema,
-	registerBodySchema
+	registerBodySchema,
+	registrationOutSchema,
+	registrationStatusSchema
 } from '../features/events/schema';
+
+const EVENT_PROBLEM_CODES = EVENT_PROBLEMS.join(', ');
 import {
 	enrolmentOutSchema,
 	programmeDetailOutSchema,
@@ -526,7 +532,20 @@ export const OPERATIONS: Operation[] = [
 		summary:
 			'The events the caller may see (visitors: the public ones), upcoming soonest first or past latest first; times are UTC instants, shown in Europe/Amsterdam',
 		query: {
-			when: { description: 'upcoming (default) or past', schema: z.enum(['upcoming', 'past']) },
+			when: {
+				description:
+					'upcoming (default), past, or all; with from or to the default is all (every event starting in that window)',
+				schema: z.enum(['upcoming', 'past', 'all'])
+			},
+			from: {
+				description:
+					'Only events starting at or after this day (2026-10-25, from 00:00 in Amsterdam) or time (2026-10-25T10:00, in Amsterdam, or with an offset: 2026-10-25T10:00:00+01:00)',
+				schema: z.string().max(40)
+			},
+			to: {
+				description: 'Only events starting before this day or time (as from)',
+				schema: z.string().max(40)
+			},
 			format: { description: 'Event format id, e.g. webinar', schema: filterValue },
 			theme: { description: 'Theme id, e.g. circulaire-economie', schema: filterValue },
 			province: { description: 'Province code, e.g. NL-ZH', schema: filterValue },
@@ -544,7 +563,7 @@ export const OPERATIONS: Operation[] = [
 		responses: {
 			200: { description: 'Events', schema: listOf(eventOutSchema) },
 			400: {
-				description: 'invalid_query (when, mode, page) or invalid_filter (unknown value)',
+				description: 'invalid_query (when, from, to, mode, page) or invalid_filter (unknown value)',
 				schema: errorSchema
 			}
 		}
@@ -560,35 +579,92 @@ export const OPERATIONS: Operation[] = [
 		}
 	},
 	{
-		method: 'post',
-		path: '/api/v1/events/{slug}/register',
+		method: 'patch',
+		path: '/api/v1/events/{slug}',
 		summary:
-			'Register: 201 with a place, 202 on the waiting list (with the position), 200 when already registered or waiting',
-		body: registerBodySchema,
+			'Change an event (its organisers, admins and editors): only the fields given change; the rest of the event is checked with them as the edit form checks it. A capacity below the number registered keeps everyone registered and takes nobody new: surplus says how many are over',
+		body: eventPatchSchema,
 		responses: {
-			200: { description: 'Already registered or waiting; nothing changed' },
-			201: { description: 'Registered' },
-			202: { description: 'On the waiting list' },
-			400: { description: 'invalid_json, invalid_input or answers_missing', schema: errorSchema },
+			200: {
+				description: 'The changed event',
+				schema: eventDetailOutSchema.extend({ surplus: z.int() })
+			},
+			400: {
+				description: `invalid_json, invalid_input, or the field that is wrong: ${EVENT_PROBLEM_CODES}`,
+				schema: errorSchema
+			},
 			401: unauthorized,
-			403: forbidden,
-			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema },
-			409: {
-				description: 'registration_closed or registration_not_open',
+			403: { description: 'forbidden (not an organiser) or not_a_member', schema: errorSchema },
+			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/events',
+		summary:
+			'Create an event (admins and editors for anyone; coordinators for their networks and programmes). Without visibility it is for members; times as in from',
+		body: eventCreateSchema,
+		responses: {
+			201: { description: 'The new event (Location: its address)', schema: eventDetailOutSchema },
+			400: {
+				description: `invalid_json, invalid_input, or the field that is wrong: ${EVENT_PROBLEM_CODES}`,
+				schema: errorSchema
+			},
+			401: unauthorized,
+			403: {
+				description: 'forbidden (may not organise events) or not_a_member',
 				schema: errorSchema
 			}
 		}
 	},
 	{
 		method: 'post',
-		path: '/api/v1/events/{slug}/cancel',
+		path: '/api/v1/events/{slug}/registration',
+		summary:
+			'Register the signed-in member: 201 {"status": "registered"}, 202 {"status": "waitlisted", "position": n}; repeated, 200 with the existing registration',
+		body: registerBodySchema,
+		responses: {
+			200: {
+				description: 'Already registered or waiting; nothing changed',
+				schema: registrationStatusSchema
+			},
+			201: { description: 'Registered', schema: registrationStatusSchema },
+			202: { description: 'On the waiting list', schema: registrationStatusSchema },
+			400: { description: 'invalid_json, invalid_input or answers_missing', schema: errorSchema },
+			401: unauthorized,
+			403: forbidden,
+			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema },
+			409: {
+				description: 'registration_closed, registration_not_open or programme_session',
+				schema: errorSchema
+			}
+		}
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/events/{slug}/registration',
 		summary: 'Cancel my registration or leave the waiting list; the first waiting gets the place',
 		responses: {
 			200: { description: 'Cancelled', schema: z.object({ cancelled: z.string() }) },
 			401: unauthorized,
 			403: forbidden,
 			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema },
-			409: { description: 'not_registered or event_over', schema: errorSchema }
+			409: {
+				description: 'not_registered, event_over or programme_session',
+				schema: errorSchema
+			}
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/events/{slug}/registrations',
+		summary:
+			'Who registered and who waits (organisers, admins and editors): places first, then the waiting list with each position',
+		responses: {
+			200: { description: 'Registrations', schema: listOf(registrationOutSchema) },
+			401: unauthorized,
+			403: { description: 'forbidden (not an organiser) or not_a_member', schema: errorSchema },
+			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema }
 		}
 	}
 ];

@@ -9,7 +9,7 @@ import {
 } from '$lib/server/features/events/queries';
 import { eventFields, parseEvent } from '$lib/server/features/events/schema';
 import { viewerFrom } from '$lib/server/features/viewer';
-import { emptyFields, formChoices } from '../form-context';
+import { emptyFields, formChoices } from '$lib/server/features/events/choices';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Admins, editors and network coordinators create events; others get a 403, visitors sign in. */

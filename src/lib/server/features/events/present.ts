@@ -131,6 +131,50 @@ export function presentEventDetail(
 	};
 }
 
+/** One event as the API shows it (eventDetailOutSchema): GET, and the answer to POST and PATCH. */
+export function presentApiEvent(row: EventDetailRow, options: { showLink: boolean }) {
+	const {
+		when: _when,
+		day: _day,
+		startTime: _time,
+		registrationState: _state,
+		full: _full,
+		id: _id,
+		mapUrl: _map,
+		myRegistration,
+		...rest
+	} = presentEventDetail(row, { showLink: options.showLink });
+	return {
+		...rest,
+		timeZone: 'Europe/Amsterdam' as const,
+		url: `/evenementen/${row.slug}`,
+		myRegistration: myRegistration
+			? { status: myRegistration.status, position: myRegistration.position }
+			: null
+	};
+}
+
+/**
+ * The registrations as the API shows them to an event's organisers: places first, then the
+ * waiting list in its order, each waiting one with its position (1 = next to get a place).
+ */
+export function presentApiRegistrations(rows: RegistrationRow[]) {
+	let waiting = 0;
+	return rows.map((r) => ({
+		id: r.id,
+		memberId: r.userId,
+		name: r.name,
+		email: r.email,
+		organisation: r.organisation,
+		guest: r.isGuest,
+		status: r.status,
+		position: r.status === 'waitlisted' ? ++waiting : null,
+		answers: r.answers,
+		attended: r.attended,
+		registeredAt: r.createdAt
+	}));
+}
+
 export function presentRegistration(r: RegistrationRow) {
 	return {
 		id: r.id,

@@ -133,23 +133,27 @@ export function questionsText(questions: EventQuestion[]): string {
 	return questions.map((q) => `${q.label}${q.required ? '*' : ''}`).join('\n');
 }
 
-export type EventProblem =
-	| 'title_required'
-	| 'summary_required'
-	| 'format_invalid'
-	| 'organiser_invalid'
-	| 'visibility_invalid'
-	| 'network_visibility_needs_network'
-	| 'starts_invalid'
-	| 'ends_invalid'
-	| 'ends_before_start'
-	| 'location_invalid'
-	| 'address_required'
-	| 'online_url_invalid'
-	| 'capacity_invalid'
-	| 'registration_opens_invalid'
-	| 'registration_closes_invalid'
-	| 'registration_window_invalid';
+/** What can be wrong with an event's fields: the form's messages and the API's error codes. */
+export const EVENT_PROBLEMS = [
+	'title_required',
+	'summary_required',
+	'format_invalid',
+	'organiser_invalid',
+	'visibility_invalid',
+	'network_visibility_needs_network',
+	'starts_invalid',
+	'ends_invalid',
+	'ends_before_start',
+	'location_invalid',
+	'address_required',
+	'online_url_invalid',
+	'capacity_invalid',
+	'registration_opens_invalid',
+	'registration_closes_invalid',
+	'registration_window_invalid'
+] as const;
+
+export type EventProblem = (typeof EVENT_PROBLEMS)[number];
 
 const optionalTime = (v: string) => (v.trim() ? amsterdamToUtc(v) : null);
 
@@ -335,6 +339,30 @@ export const eventDetailOutSchema = eventOutSchema.extend({
 		})
 		.nullable(),
 	onlineUrl: z.string().nullable()
+});
+
+/** The caller's registration after POST /api/v1/events/{slug}/registration. */
+export const registrationStatusSchema = z.object({
+	status: z.enum(['registered', 'waitlisted', 'pending']),
+	/** On the waiting list: 1 is the next to get a place. */
+	position: z.int().optional()
+});
+
+/** A registration as an event's organisers see it in the API. */
+export const registrationOutSchema = z.object({
+	id: z.string(),
+	/** Null for a guest (registered without an account). */
+	memberId: z.string().nullable(),
+	name: z.string(),
+	email: z.string(),
+	organisation: z.string().nullable(),
+	guest: z.boolean(),
+	status: z.enum(['registered', 'waitlisted', 'pending']),
+	/** On the waiting list: 1 is the next to get a place; null otherwise. */
+	position: z.int().nullable(),
+	answers: z.record(z.string(), z.string()),
+	attended: z.boolean(),
+	registeredAt: z.string()
 });
 
 export const registerBodySchema = z.object({

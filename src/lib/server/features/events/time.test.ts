@@ -32,6 +32,16 @@ describe('event times in Europe/Amsterdam', () => {
 		);
 	});
 
+	it('takes a time with its offset as that instant, so either 02:30 of the October night can be meant', () => {
+		expect(amsterdamToUtc('2026-10-25T02:30:00+02:00')).toBe('2026-10-25T00:30:00.000Z');
+		expect(amsterdamToUtc('2026-10-25T02:30:00+01:00')).toBe('2026-10-25T01:30:00.000Z');
+		expect(amsterdamToUtc('2026-03-29T08:00:00Z')).toBe('2026-03-29T08:00:00.000Z');
+		expect(amsterdamToUtc('2026-03-29T08:00:00.250Z')).toBe('2026-03-29T08:00:00.250Z');
+		expect(amsterdamToUtc('2026-02-30T10:00:00Z')).toBeNull();
+		expect(amsterdamToUtc('2026-02-28T24:00:00+01:00')).toBeNull();
+		expect(amsterdamToUtc('2026-02-28T10:00:00+1')).toBeNull();
+	});
+
 	it('refuses what is not a time', () => {
 		expect(amsterdamToUtc('')).toBeNull();
 		expect(amsterdamToUtc('2026-13-01T10:00')).toBeNull();

@@ -48,13 +48,46 @@ export function amsterdamOffsetMinutes(instant: Date): number {
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
+/** An instant with its offset, as the API takes it: '2026-10-25T02:30:00+01:00' or '…Z'. */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether this is a day of the calendar and a time of day (Date itself takes 30 February). */
+function realDayAndTime(year: number, month: number, day: number, hour: number, minute: number) {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return (
+		month >= 1 &&
+		month <= 12 &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		hour <= 23 &&
+		minute <= 59
+	);
+}
+
 /**
  * A wall-clock time in Amsterdam ('2026-03-29T10:00', as a datetime-local field posts it) as a
  * UTC ISO string; null when it is not a valid time or does not exist (the hour skipped in March).
- * A time that occurs twice (the hour repeated in October) means its first occurrence.
+ * A time that occurs twice (the hour repeated in October) means its first occurrence. A time
+ * with its offset (or Z) is that instant, so the API can name either occurrence.
  */
 export function amsterdamToUtc(local: string): string | null {
-	const m = LOCAL.exec(local.trim());
+	const text = local.trim();
+	const withOffset = INSTANT.exec(text);
+	if (withOffset) {
+		const [year, month, day, hour, minute] = withOffset.slice(1, 6).map(Number) as [
+			number,
+			number,
+			number,
+			number,
+			number
+		];
+		const instant = new Date(text);
+		if (!realDayAndTime(year, month, day, hour, minute) || Number.isNaN(instant.getTime())) {
+			return null;
+		}
+		return instant.toISOString();
+	}
+	const m = LOCAL.exec(text);
 	if (!m) return null;
 	const [year, month, day, hour, minute] = m.slice(1).map(Number) as [
 		number,

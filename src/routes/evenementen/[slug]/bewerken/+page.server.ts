@@ -6,7 +6,7 @@ import { eventForViewer } from '$lib/server/features/events/queries';
 import { eventFields, parseEvent } from '$lib/server/features/events/schema';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
-import { formChoices } from '../../form-context';
+import { formChoices } from '$lib/server/features/events/choices';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'Dit evenement bestaat niet, of je hebt er geen toegang toe.';

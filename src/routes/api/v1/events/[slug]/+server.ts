@@ -1,46 +1,66 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api/respond';
+import { apiMember } from '$lib/server/api/member';
+import { apiError, readJson } from '$lib/server/api/respond';
+import { eventPatchSchema, parseEventBody } from '$lib/server/features/events/api-input';
+import { updateEvent } from '$lib/server/features/events/mutations';
 import { can } from '$lib/server/features/events/policy';
-import { eventSubject, presentEventDetail } from '$lib/server/features/events/present';
+import {
+	eventFormFields,
+	eventSubject,
+	presentApiEvent
+} from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
 import { viewerFrom } from '$lib/server/features/viewer';
+import { getConfig } from '$lib/server/platform/config';
 import type { RequestHandler } from './$types';
+
+const NOT_FOUND = 'Dit evenement bestaat niet, of je hebt er geen toegang toe.';
 
 /** One event; the meeting link only for a caller with a place (or who runs the event). */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const viewer = viewerFrom(locals.user);
 	const event = await eventForViewer(locals.db, params.slug, viewer);
-	if (!event) {
-		return apiError(
-			404,
-			'not_found',
-			'Dit evenement bestaat niet, of je hebt er geen toegang toe.'
-		);
-	}
+	if (!event) return apiError(404, 'not_found', NOT_FOUND);
 	const manage = can(viewer, 'manage', eventSubject(event));
-	const detail = presentEventDetail(event, {
-		showLink: event.mine?.status === 'registered' || manage
+	return json(presentApiEvent(event, { showLink: event.mine?.status === 'registered' || manage }), {
+		headers: { 'cache-control': 'no-store' }
 	});
-	const {
-		when: _when,
-		day: _day,
-		startTime: _time,
-		registrationState: _state,
-		full: _full,
-		id: _id,
-		mapUrl: _map,
-		myRegistration,
-		...rest
-	} = detail;
+};
+
+/**
+ * Changes an event (its organisers, admins and editors): the fields in the body, checked with the
+ * rest of the event as the edit form checks it. A capacity below the number registered keeps
+ * them all registered and takes nobody new (`surplus` says how many are over).
+ */
+export const PATCH: RequestHandler = async ({ locals, params, request }) => {
+	const member = apiMember(locals);
+	if (!member.ok) return member.response;
+	const viewer = member.viewer as Extract<typeof member.viewer, { kind: 'member' }>;
+	const event = await eventForViewer(locals.db, params.slug, viewer);
+	if (!event) return apiError(404, 'not_found', NOT_FOUND);
+	if (!can(viewer, 'manage', eventSubject(event))) {
+		return apiError(403, 'forbidden', 'Alleen de organisatie van dit evenement kan het wijzigen.');
+	}
+	const body = await readJson(request, eventPatchSchema);
+	if (!body.ok) return body.response;
+	const parsed = await parseEventBody(locals.db, viewer, body.data, eventFormFields(event), {
+		network: event.network_id ? { id: event.network_id, name: event.network_name ?? '' } : null,
+		programme: event.programme_id
+			? { id: event.programme_id, name: event.programme_title ?? '' }
+			: null,
+		platform: event.network_id === null && event.programme_id === null
+	});
+	if (!parsed.ok) return apiError(400, parsed.code, parsed.message);
+	const result = await updateEvent(locals.db, {
+		...parsed.value,
+		eventId: event.id,
+		origin: getConfig().origin
+	});
+	if (!result.ok) return apiError(404, 'not_found', NOT_FOUND);
+	const changed = await eventForViewer(locals.db, result.slug, viewer);
+	if (!changed) return apiError(404, 'not_found', NOT_FOUND);
 	return json(
-		{
-			...rest,
-			timeZone: 'Europe/Amsterdam',
-			url: `/evenementen/${event.slug}`,
-			myRegistration: myRegistration
-				? { status: myRegistration.status, position: myRegistration.position }
-				: null
-		},
+		{ ...presentApiEvent(changed, { showLink: true }), surplus: result.surplus },
 		{ headers: { 'cache-control': 'no-store' } }
 	);
 };

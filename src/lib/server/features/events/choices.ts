@@ -1,16 +1,12 @@
-import { canOrganiseForPlatform } from '$lib/server/features/events/policy';
-import {
-	allNetworks,
-	coordinatedNetworks,
-	filterChoices,
-	organisableProgrammes
-} from '$lib/server/features/events/queries';
-import type { EventFields } from '$lib/server/features/events/schema';
-import type { Viewer } from '$lib/server/features/viewer';
+import type { DB } from '../../db';
+import type { Viewer } from '../viewer';
+import { canOrganiseForPlatform } from './policy';
+import { allNetworks, coordinatedNetworks, filterChoices, organisableProgrammes } from './queries';
+import type { EventFields } from './schema';
 
 /** What the event form offers this person: formats, themes, provinces and the organisers they may pick. */
 export async function formChoices(
-	db: App.Locals['db'],
+	db: DB,
 	viewer: Extract<Viewer, { kind: 'member' }>,
 	keepNetwork: { id: string; name: string } | null = null,
 	keepProgramme: { id: string; name: string } | null = null
