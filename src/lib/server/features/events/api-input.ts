@@ -3,7 +3,7 @@ import { EVENT_PROBLEM_MESSAGES } from '$lib/events/problems';
 import type { DB } from '../../db';
 import type { Viewer } from '../viewer';
 import { formChoices } from './choices';
-import { type EventFields, type EventInput, parseEvent } from './schema';
+import { type EventFields, type EventInput, type EventProblem, parseEvent } from './schema';
 
 /**
  * An event as the API takes it: POST /api/v1/events with the required fields, PATCH
@@ -165,7 +165,7 @@ export async function parseEventBody(
 		return {
 			ok: false,
 			code: 'invalid_input',
-			message: `themes/provinces: onbekende waarde “${unknown}”`
+			message: `Dit thema of deze provincie bestaat niet: “${unknown}”.`
 		};
 	}
 	const parsed = parseEvent(fields, {
@@ -173,15 +173,14 @@ export async function parseEventBody(
 		networkIds: choices.networks.map((n) => n.id),
 		programmeIds: choices.programmes.map((p) => p.id)
 	});
-	const problem = !parsed.ok
-		? parsed.problem
-		: parsed.value.organiserKind === 'platform' && !choices.platform && !keep.platform
-			? 'organiser_invalid'
-			: null;
-	if (problem || !parsed.ok) {
-		const code = problem ?? 'invalid_input';
-		const text = EVENT_PROBLEM_MESSAGES[code as keyof typeof EVENT_PROBLEM_MESSAGES];
-		return { ok: false, code, message: text ? text({}, { locale: 'nl' }) : 'Ongeldige invoer.' };
+	const refuse = (problem: EventProblem): BodyResult => ({
+		ok: false,
+		code: problem,
+		message: EVENT_PROBLEM_MESSAGES[problem]({}, { locale: 'nl' })
+	});
+	if (!parsed.ok) return refuse(parsed.problem);
+	if (parsed.value.organiserKind === 'platform' && !choices.platform && !keep.platform) {
+		return refuse('organiser_invalid');
 	}
 	return { ok: true, value: parsed.value };
 }
