@@ -93,6 +93,14 @@ describe('events', () => {
 		await visitor.page.waitForURL((url) => url.searchParams.get('weergave') === 'maand');
 		expect(new URL(visitor.page.url()).searchParams.get('vorm')).toBe('webinar');
 		await expectAccessible(visitor.page);
+		// Past events show what came after them: the demo programmes' session reports.
+		await visitor.page.goto('/evenementen?wanneer=voorbij');
+		const after = visitor.page.getByTestId('card-followup').getByRole('link');
+		expect((await after.allInnerTexts()).some((t) => t.startsWith('Verslag: '))).toBe(true);
+		expect(await visitor.page.locator('.kn-event-card').first().innerText()).toContain(
+			'Afgelopen'
+		);
+		await expectAccessible(visitor.page);
 		await visitor.close();
 	}, 60_000);
 

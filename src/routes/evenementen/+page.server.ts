@@ -7,6 +7,7 @@ import {
 	listEvents
 } from '$lib/server/features/events/queries';
 import { amsterdamMonth, amsterdamToUtc } from '$lib/server/features/events/time';
+import { followupForList, type ListFollowup } from '$lib/server/features/followup/queries';
 import { viewerFrom } from '$lib/server/features/viewer';
 import type { PageServerLoad } from './$types';
 
@@ -89,7 +90,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		programme: search.programma || undefined
 	};
 
-	let list: ReturnType<typeof presentEventCard>[] = [];
+	let list: (ReturnType<typeof presentEventCard> & { followup?: ListFollowup })[] = [];
 	let total: number;
 	let month: {
 		month: string;
@@ -126,7 +127,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			limit: PAGE_SIZE,
 			offset: (page - 1) * PAGE_SIZE
 		});
-		list = result.events.map((e) => presentEventCard(e, locale));
+		// Past events show what came after: the report and the materials.
+		const after =
+			search.wanneer === 'voorbij'
+				? await followupForList(
+						locals.db,
+						result.events.map((e) => e.id),
+						viewer
+					)
+				: null;
+		list = result.events.map((e) => ({
+			...presentEventCard(e, locale),
+			...(after ? { followup: after.get(e.id) } : {})
+		}));
 		total = result.total;
 	}
 	const coordinated =

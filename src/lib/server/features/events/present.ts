@@ -34,7 +34,7 @@ const isFull = (row: EventListRow) => row.capacity !== null && row.registered >=
  * What an event card shows (the calendar's list, the home page), and no more: a page sends its
  * data along a second time for the browser, so every field left out is saved twice.
  */
-export function presentEventCard(row: EventListRow, locale: Locale = 'nl') {
+export function presentEventCard(row: EventListRow, locale: Locale = 'nl', at?: string) {
 	return {
 		slug: row.slug,
 		title: row.title,
@@ -48,7 +48,8 @@ export function presentEventCard(row: EventListRow, locale: Locale = 'nl') {
 		organiser: { name: organiserOf(row).name },
 		capacity: row.capacity,
 		registered: row.registered,
-		full: isFull(row)
+		full: isFull(row),
+		over: row.ends_at <= (at ?? new Date().toISOString())
 	};
 }
 

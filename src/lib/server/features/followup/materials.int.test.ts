@@ -13,6 +13,7 @@ import { VISITOR, type Viewer } from '../viewer';
 import { addMaterial, removeMaterial, saveEvaluation, setMaterialsSettings } from './mutations';
 import {
 	evaluationSummary,
+	followupForList,
 	followupOf,
 	isParticipant,
 	materialForViewer,
@@ -184,6 +185,17 @@ describe.each(DIALECTS)('event materials on %s', (dialect) => {
 				manage: true
 			})
 		).toBeUndefined();
+	});
+
+	it('counts on the calendar only the files a viewer may download', async () => {
+		const count = async (viewer: Viewer) =>
+			(await followupForList(db, [eventId], viewer)).get(eventId)!.materials;
+		const editor: Viewer = { kind: 'member', userId: 'redactie', role: 'editor' };
+		expect(await count(participant)).toBe(2);
+		expect(await count(editor)).toBe(2);
+		expect(await count(waiting)).toBe(0);
+		expect(await count(outsider)).toBe(0);
+		expect(await count(VISITOR)).toBe(0);
 	});
 
 	it('shared with all members: any member sees them, visitors still do not', async () => {

@@ -137,6 +137,54 @@ export async function materialsFor(
 	}));
 }
 
+/** What a past event's card shows of what came after. */
+export interface ListFollowup {
+	reports: { slug: string; title: string }[];
+	materials: number;
+}
+
+/**
+ * For a list of past events (the calendar): per event, the published reports the viewer may see
+ * and how many materials they may download. Staff run every event and see every file; anyone
+ * else as a participant or member would on the event's page (without organising: an organiser
+ * sees the rest on the event's page).
+ */
+export async function followupForList(db: DB, eventIds: string[], viewer: Viewer) {
+	const result = new Map<
+		string,
+		{ reports: { slug: string; title: string }[]; materials: number }
+	>();
+	if (eventIds.length === 0) return result;
+	const staff = viewer.kind === 'member' && (viewer.role === 'admin' || viewer.role === 'editor');
+	const [reports, materials] = await Promise.all([
+		db
+			.selectFrom('knowledge_items')
+			.select(['event_id', 'slug', 'title'])
+			.where('event_id', 'in', eventIds)
+			.where('kind', '=', 'report')
+			.where(knowledgeVisibleTo(viewer))
+			.orderBy('published_at', 'desc')
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('event_materials')
+			.select(['event_materials.event_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('event_materials.event_id', 'in', eventIds)
+			.where(materialsVisibleTo(viewer, staff))
+			.groupBy('event_materials.event_id')
+			.execute()
+	]);
+	for (const id of eventIds) result.set(id, { reports: [], materials: 0 });
+	for (const r of reports) {
+		if (r.event_id) result.get(r.event_id)?.reports.push({ slug: r.slug, title: r.title });
+	}
+	for (const m of materials) {
+		const entry = result.get(m.event_id);
+		if (entry) entry.materials = Number(m.n);
+	}
+	return result;
+}
+
 /** One file to download, if the viewer may; undefined otherwise (the route answers 404). */
 export async function materialForViewer(
 	db: DB,

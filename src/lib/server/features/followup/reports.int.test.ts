@@ -11,7 +11,7 @@ import { itemForViewer } from '../knowledge/queries';
 import { knowledgeInputSchema } from '../knowledge/schema';
 import { VISITOR, type Viewer } from '../viewer';
 import { linkReport, unlinkReport } from './mutations';
-import { eventOfReport, linkableReports, reportsForEvent } from './queries';
+import { eventOfReport, linkableReports, reportsForEvent, followupForList } from './queries';
 
 const ORIGIN = 'https://kennisnetwerk.example';
 
@@ -77,6 +77,23 @@ describe.each(DIALECTS)('session reports linked both ways on %s', (dialect) => {
 		expect(reports.map((r) => r.slug)).toContain(report.slug);
 		const event = await eventOfReport(db, report.id, VISITOR);
 		expect(event?.slug).toBe(publicEvent.slug);
+	});
+
+	it('shows a past event’s reports on the calendar to those who may read them', async () => {
+		const open = await write(writer, { title: 'Verslag voor iedereen' }, membersEvent.id);
+		const closed = await write(
+			writer,
+			{ title: 'Verslag voor leden', visibility: 'members' },
+			membersEvent.id
+		);
+		const titles = async (viewer: Viewer) =>
+			(await followupForList(db, [membersEvent.id, publicEvent.id], viewer))
+				.get(membersEvent.id)!
+				.reports.map((r) => r.slug);
+		expect(await titles(other)).toEqual(expect.arrayContaining([open.slug, closed.slug]));
+		expect(await titles(VISITOR)).toContain(open.slug);
+		expect(await titles(VISITOR)).not.toContain(closed.slug);
+		expect((await followupForList(db, [], VISITOR)).size).toBe(0);
 	});
 
 	it('only reports carry an event: another kind written with an event stays unlinked', async () => {
