@@ -6,9 +6,9 @@ import type { DB } from '../index';
 import { DEMO_COORDINATOR_EMAIL, demoMemberEmail } from './demo';
 
 /**
- * The demo's events: a dozen over every format and network, upcoming and past, one full with a
- * waiting list, with registrations by demo members 1–30 (31–40 are left to the tests). Runs
- * once: nothing happens when any event exists.
+ * The demo's events: twenty over every format, network and province, from half a year ago to half
+ * a year ahead, three full with a waiting list (one of them past), with registrations by demo
+ * members 1–30 (31–40 are left to the tests). Runs once: nothing happens when any event exists.
  */
 
 interface DemoEvent {
@@ -265,6 +265,164 @@ const EVENTS: DemoEvent[] = [
 		themes: ['Ondernemersecosysteem', 'Innovatie en concurrentiekracht'],
 		provinces: [],
 		registrants: [20, 22, 24]
+	},
+	// Further out, so the calendar spans a year and every province has something.
+	{
+		title: 'Leerbijeenkomst MKB-Deals in de metropoolregio',
+		format: 'Leerbijeenkomst',
+		network: 'MKB-Deals',
+		visibility: 'members',
+		day: -170,
+		from: '13:30',
+		to: '16:30',
+		location: 'on_site',
+		venue: 'Provinciehuis Noord-Holland',
+		address: 'Dreef 3, 2012 HR Haarlem',
+		capacity: 30,
+		summary:
+			'Hoe houd je een MKB-Deal gaande als de eerste subsidie op is? Twee regio’s vertellen.',
+		programme:
+			'- Twee praktijkverhalen\n- Gesprek in groepen over borging\n- Afspraken voor de volgende ronde',
+		themes: ['Regionale samenwerking', 'Financiering'],
+		provinces: ['NL-NH'],
+		speakers: [{ name: 'Marloes Dijkstra', role: 'speaker' }],
+		registrants: [3, 6, 9, 12, 15, 18, 21]
+	},
+	{
+		title: 'Excursie: circulaire bouwhub in Almere',
+		format: 'Excursie',
+		network: 'Regio Zwolle',
+		visibility: 'public',
+		day: -140,
+		from: '10:00',
+		to: '14:00',
+		location: 'on_site',
+		venue: 'Bouwhub Almere',
+		address: 'Transistorstraat 7, 1322 CJ Almere',
+		capacity: 8,
+		summary:
+			'Een bezoek aan een hub waar bouwbedrijven materialen delen en hergebruiken, met een rondleiding door de ondernemers zelf.',
+		programme: '- Rondleiding over het terrein\n- Gesprek met de ondernemers\n- Lunch en nagesprek',
+		themes: ['Circulaire economie', 'Verduurzaming'],
+		provinces: ['NL-FL'],
+		questions: [DIET],
+		// Full: eight places and three on the waiting list (it has passed).
+		registrants: [1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 30]
+	},
+	{
+		title: 'Webinar: grensoverschrijdend ondernemen in Limburg en Brabant',
+		format: 'Webinar',
+		network: 'EZ-medewerkers van provincies',
+		visibility: 'public',
+		day: -100,
+		from: '10:00',
+		to: '11:00',
+		location: 'online',
+		capacity: null,
+		summary: 'Wat vragen ondernemers in de grensregio, en hoe helpen provincies hen over de grens?',
+		programme: '- 10:00 Welkom\n- 10:05 Cijfers over de grensregio\n- 10:30 Vragen\n- 11:00 Einde',
+		themes: ['Internationalisering'],
+		provinces: ['NL-LI', 'NL-NB'],
+		speakers: [{ name: 'Bart Peeters', role: 'speaker' }],
+		registrants: [2, 5, 8, 11, 14]
+	},
+	{
+		title: 'Netwerkbijeenkomst accountmanagers Gelderland',
+		format: 'Netwerkbijeenkomst',
+		network: 'Accountmanagers en bedrijfscontactfunctionarissen',
+		visibility: 'members',
+		day: -80,
+		from: '15:00',
+		to: '18:00',
+		location: 'on_site',
+		venue: 'Huis der Provincie',
+		address: 'Markt 11, 6811 CG Arnhem',
+		capacity: 40,
+		summary:
+			'Accountmanagers uit Gelderland en omstreken leren elkaar kennen en delen hun lastigste vragen.',
+		programme: '- Kennismaken in duo’s\n- Drie casussen aan tafel\n- Borrel',
+		themes: ['Regionaal accountmanagement'],
+		provinces: ['NL-GE'],
+		registrants: [17, 19, 21, 23]
+	},
+	{
+		title: 'Leerwerkbijeenkomst Zeeuwse havens en het mkb',
+		format: 'Leerwerkbijeenkomst',
+		network: 'Zuid-Holland',
+		visibility: 'members',
+		day: 90,
+		from: '09:30',
+		to: '13:00',
+		location: 'on_site',
+		venue: 'Abdij Middelburg',
+		address: 'Abdij 9, 4331 BK Middelburg',
+		capacity: 6,
+		summary:
+			'Met gastexperts uit de havens werken we aan de vraag hoe kleine toeleveranciers meegroeien met de energietransitie.',
+		programme: '- Inleiding door een gastexpert\n- Werken aan drie casussen\n- Wat neem je mee?',
+		themes: ['Verduurzaming', 'Innovatie en concurrentiekracht'],
+		provinces: ['NL-ZE', 'NL-ZH'],
+		speakers: [{ name: 'Ir. Lotte Verbeek', role: 'guest_expert' }],
+		questions: [WHAT, DIET],
+		// Full: six places and two on the waiting list.
+		registrants: [3, 5, 9, 11, 15, 17, 23, 27]
+	},
+	{
+		title: 'Excursie: logistieke innovatie in Venlo',
+		format: 'Excursie',
+		network: 'Noordoost-Brabant',
+		visibility: 'public',
+		day: 120,
+		from: '10:00',
+		to: '15:00',
+		location: 'on_site',
+		venue: 'Greenport Venlo',
+		address: 'Villafloraweg 1, 5928 SZ Venlo',
+		capacity: 25,
+		summary:
+			'Hoe werken logistieke mkb-bedrijven in Venlo samen aan automatisering? Een dag kijken en vragen.',
+		programme: '- Ontvangst en inleiding\n- Bezoek aan twee bedrijven\n- Terugblik',
+		themes: ['Digitalisering', 'Productiviteit'],
+		provinces: ['NL-LI'],
+		questions: [DIET],
+		registrants: [4, 8, 12]
+	},
+	{
+		title: 'Webinar: ondernemen in de Friese dorpen',
+		format: 'Webinar',
+		network: null,
+		visibility: 'public',
+		day: 150,
+		from: '12:00',
+		to: '13:00',
+		location: 'online',
+		capacity: null,
+		summary:
+			'Hoe houden gemeenten in Fryslân het mkb in kleine kernen overeind? Drie wethouders vertellen.',
+		programme: '- 12:00 Welkom\n- 12:05 Drie korte verhalen\n- 12:40 Vragen\n- 13:00 Einde',
+		themes: ['Ondernemersecosysteem', 'Regionale samenwerking'],
+		provinces: ['NL-FR'],
+		registrants: [6, 10, 14, 18]
+	},
+	{
+		title: 'Leerbijeenkomst financiering voor groeiers',
+		format: 'Leerbijeenkomst',
+		network: 'Regio Groningen-Assen',
+		visibility: 'members',
+		day: 178,
+		from: '13:00',
+		to: '16:00',
+		location: 'hybrid',
+		venue: 'Provinciehuis Drenthe',
+		address: 'Westerbrink 1, 9405 BJ Assen',
+		capacity: 35,
+		summary:
+			'Welke financiering past bij een mkb-bedrijf dat wil groeien, en wat kan de regio daarin doen?',
+		programme: 'Met een regionale ontwikkelingsmaatschappij en twee ondernemers.',
+		themes: ['Financiering', 'Productiviteit'],
+		provinces: ['NL-DR'],
+		questions: [WHAT],
+		registrants: [2, 20, 26]
 	}
 ];
 
@@ -379,7 +537,7 @@ export async function seedDemoEvents(db: DB): Promise<boolean> {
 								: {}
 						),
 						token: randomBytes(24).toString('base64url'),
-						attended: e.day < 0,
+						attended: e.day < 0 && !waitlisted,
 						promoted_at: null
 					})
 					.execute();

@@ -46,15 +46,34 @@ describe.each(DIALECTS)('event calendar on %s', (dialect) => {
 		await handle?.destroy();
 	});
 
-	it('seeds every format, upcoming and past, and one full event with a waiting list', async () => {
+	it('seeds a year of events over every format, network and province, some full with a waiting list', async () => {
 		const all = await listEvents(db, { viewer: insider, when: 'all', limit: 100 });
-		expect(all.total).toBe(12);
+		expect(all.total).toBe(20);
 		expect(new Set(all.events.map((e) => e.format_id)).size).toBe(5);
+		const networks = await db
+			.selectFrom('networks')
+			.select('id')
+			.where('visibility', '!=', 'private')
+			.execute();
+		expect(new Set(all.events.flatMap((e) => e.network_id ?? []))).toEqual(
+			new Set(networks.map((n) => n.id))
+		);
+		const provinces = await db.selectFrom('provinces').select('code').execute();
+		expect(new Set(all.events.flatMap((e) => e.provinces.map((p) => p.code)))).toEqual(
+			new Set(provinces.map((p) => p.code))
+		);
+		// From about half a year ago to half a year ahead.
+		const days = all.events.map((e) => (Date.parse(e.starts_at) - Date.now()) / 86_400_000);
+		expect(Math.min(...days)).toBeLessThan(-150);
+		expect(Math.max(...days)).toBeGreaterThan(150);
 		const full = all.events.filter((e) => e.capacity !== null && e.registered >= e.capacity);
-		expect(full).toHaveLength(1);
-		expect(full[0]!.waitlisted).toBe(2);
+		expect(full.map((e) => [e.registered, e.waitlisted])).toEqual([
+			[8, 3],
+			[5, 2],
+			[6, 2]
+		]);
 		const past = await listEvents(db, { viewer: insider, when: 'past' });
-		expect(past.total).toBe(4);
+		expect(past.total).toBe(8);
 		// Past events come latest first.
 		expect(past.events[0]!.starts_at > past.events[1]!.starts_at).toBe(true);
 	});
@@ -63,7 +82,7 @@ describe.each(DIALECTS)('event calendar on %s', (dialect) => {
 		const titles = async (viewer: Viewer) =>
 			(await listEvents(db, { viewer, when: 'all', limit: 100 })).events.map((e) => e.title);
 		const visitor = await titles(VISITOR);
-		expect(visitor).toHaveLength(3);
+		expect(visitor).toHaveLength(7);
 		const own = 'Leerbijeenkomst Noordoost-Brabant: innovatie in de maakindustrie';
 		expect(await titles(member)).not.toContain(own);
 		expect(await titles(insider)).toContain(own);
@@ -80,12 +99,12 @@ describe.each(DIALECTS)('event calendar on %s', (dialect) => {
 	it('filters by format, theme, province, online and network', async () => {
 		const count = async (filters: Parameters<typeof listEvents>[1]['filters']) =>
 			(await listEvents(db, { viewer: insider, when: 'all', filters, limit: 100 })).total;
-		expect(await count({ format: 'webinar' })).toBe(3);
-		expect(await count({ theme: 'circulaire-economie' })).toBe(2);
-		expect(await count({ province: 'NL-ZH' })).toBe(2);
-		expect(await count({ mode: 'online' })).toBe(6);
-		expect(await count({ mode: 'on_site' })).toBe(9);
-		expect(await count({ network: 'mkb-deals' })).toBe(2);
+		expect(await count({ format: 'webinar' })).toBe(5);
+		expect(await count({ theme: 'circulaire-economie' })).toBe(3);
+		expect(await count({ province: 'NL-ZH' })).toBe(3);
+		expect(await count({ mode: 'online' })).toBe(9);
+		expect(await count({ mode: 'on_site' })).toBe(15);
+		expect(await count({ network: 'mkb-deals' })).toBe(3);
 		expect(await count({ network: 'mkb-deals', theme: 'human-capital' })).toBe(1);
 	});
 
