@@ -15,6 +15,7 @@ import { adoptionSchema, commentSchema } from '$lib/server/features/knowledge/sc
 import { getConfig } from '$lib/server/platform/config';
 import { formVersion, GONE, knowledgeItem } from '../access';
 import type { Actions, PageServerLoad } from './$types';
+import { reportPublished } from '$lib/server/features/followup/mutations';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { viewer, item, subject } = await knowledgeItem(locals, url, params.slug);
@@ -167,6 +168,7 @@ export const actions: Actions = {
 			if (result.reason === 'not_found') error(404, GONE);
 			return fail(409, { action: 'publish', problem: result.reason });
 		}
+		await reportPublished(locals.db, { itemId: item.id, origin: getConfig().origin });
 		redirect(303, `/kennis/${item.slug}`);
 	},
 	uitlichten: async ({ locals, url, params, request }) => {

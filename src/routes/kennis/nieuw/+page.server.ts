@@ -3,7 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { authorize } from '$lib/server/authorize';
 import { can } from '$lib/server/features/events/policy';
 import { eventForViewer } from '$lib/server/features/events/queries';
-import { notifyParticipants } from '$lib/server/features/followup/mutations';
+import { reportPublished } from '$lib/server/features/followup/mutations';
 import { createItem } from '$lib/server/features/knowledge/mutations';
 import { formOptions, maySeeNetwork } from '$lib/server/features/knowledge/queries';
 import {
@@ -63,13 +63,7 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(400, { values, problem: result.reason });
 		// A published report of an event: its participants are told (once per event).
-		if (event && parsed.data.kind === 'report' && form.get('publish') === '1') {
-			await notifyParticipants(locals.db, {
-				eventId: event.id,
-				kind: 'report',
-				origin: getConfig().origin
-			});
-		}
+		await reportPublished(locals.db, { itemId: result.id, origin: getConfig().origin });
 		redirect(303, `/kennis/${result.slug}`);
 	}
 };

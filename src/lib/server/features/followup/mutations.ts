@@ -115,6 +115,25 @@ export async function notifyParticipants(
 	return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
+/**
+ * After a knowledge item was published (written so, or a draft published later): when it is an
+ * event's report, the event's participants are told, once per event (notifyParticipants).
+ */
+export async function reportPublished(
+	db: DB,
+	input: { itemId: string; origin: string }
+): Promise<{ sent: number }> {
+	const item = await db
+		.selectFrom('knowledge_items')
+		.select(['kind', 'event_id', 'status'])
+		.where('id', '=', input.itemId)
+		.executeTakeFirst();
+	if (!item || item.kind !== 'report' || !item.event_id || item.status !== 'published') {
+		return { sent: 0 };
+	}
+	return notifyParticipants(db, { eventId: item.event_id, kind: 'report', origin: input.origin });
+}
+
 async function ensureFollowup(trx: DB, eventId: string) {
 	await trx
 		.insertInto('event_followup')

@@ -6,11 +6,11 @@ import { seedDemoNetworks } from '../../db/seed/demo-networks';
 import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
 import { buildMember } from '../../testing/factories';
-import { createItem } from '../knowledge/mutations';
+import { createItem, publishItem } from '../knowledge/mutations';
 import { itemForViewer } from '../knowledge/queries';
 import { knowledgeInputSchema } from '../knowledge/schema';
 import { VISITOR, type Viewer } from '../viewer';
-import { linkReport, unlinkReport } from './mutations';
+import { linkReport, reportPublished, unlinkReport } from './mutations';
 import { eventOfReport, linkableReports, reportsForEvent, followupForList } from './queries';
 
 const ORIGIN = 'https://kennisnetwerk.example';
@@ -202,5 +202,54 @@ describe.each(DIALECTS)('session reports linked both ways on %s', (dialect) => {
 		const second = await write(writer, { title: 'Tweede verslag' });
 		await linkReport(db, { eventId: target.id, itemId: second.id, origin: ORIGIN });
 		expect(await reportMails()).toHaveLength(before + participants.length);
+	});
+
+	it('participants are told when a report written as a draft for their event is published later', async () => {
+		const target = await db
+			.selectFrom('events as e')
+			.innerJoin('event_registrations as r', 'r.event_id', 'e.id')
+			.leftJoin('event_followup as f', 'f.event_id', 'e.id')
+			.select(['e.id', 'e.title'])
+			.where('r.status', '=', 'registered')
+			.where('r.user_id', 'is not', null)
+			.where('f.report_notified_at', 'is', null)
+			.where('e.ends_at', '<=', new Date().toISOString())
+			.where('e.id', 'not in', [publicEvent.id, membersEvent.id])
+			.executeTakeFirstOrThrow();
+		const told = () =>
+			db
+				.selectFrom('mail_outbox')
+				.select('to_address')
+				.where('kind', '=', 'event-report')
+				.where('subject', '=', `Verslag verschenen: ${target.title}`)
+				.execute();
+		if (writer.kind !== 'member') throw new Error('members write');
+		const draft = await createItem(db, {
+			writerId: writer.userId,
+			publish: false,
+			eventId: target.id,
+			input: knowledgeInputSchema.parse({
+				kind: 'report',
+				title: 'Verslag dat later verschijnt',
+				summary: 'Eerst een concept, daarna gepubliceerd.',
+				body: 'Wat er besproken is.',
+				visibility: 'members'
+			})
+		});
+		if (!draft.ok) throw new Error(draft.reason);
+		// A draft tells no one.
+		expect(await reportPublished(db, { itemId: draft.id, origin: ORIGIN })).toEqual({ sent: 0 });
+		expect(await told()).toEqual([]);
+		const published = await publishItem(db, {
+			itemId: draft.id,
+			editorId: writer.userId,
+			expectedVersion: draft.version
+		});
+		expect(published.ok).toBe(true);
+		const { sent } = await reportPublished(db, { itemId: draft.id, origin: ORIGIN });
+		expect(sent).toBeGreaterThan(0);
+		expect(await told()).toHaveLength(sent);
+		// Once per event.
+		expect(await reportPublished(db, { itemId: draft.id, origin: ORIGIN })).toEqual({ sent: 0 });
 	});
 });

@@ -9,6 +9,8 @@ import {
 } from '$lib/server/features/knowledge/schema';
 import { formVersion, GONE, knowledgeItem } from '../../access';
 import type { Actions, PageServerLoad } from './$types';
+import { reportPublished } from '$lib/server/features/followup/mutations';
+import { getConfig } from '$lib/server/platform/config';
 
 const NOT_YOURS = 'Alleen de auteurs en de redactie bewerken dit item.';
 
@@ -74,6 +76,9 @@ export const actions: Actions = {
 				version,
 				problem: result.reason
 			});
+		}
+		if (form.get('publish') === '1') {
+			await reportPublished(locals.db, { itemId: item.id, origin: getConfig().origin });
 		}
 		redirect(303, `/kennis/${item.slug}`);
 	}

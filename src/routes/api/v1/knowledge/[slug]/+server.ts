@@ -17,6 +17,8 @@ import {
 } from '$lib/server/features/knowledge/schema';
 import { viewerFrom } from '$lib/server/features/viewer';
 import type { RequestHandler } from './$types';
+import { reportPublished } from '$lib/server/features/followup/mutations';
+import { getConfig } from '$lib/server/platform/config';
 
 const notFound = () => apiError(404, 'not_found', 'Dit kennisitem bestaat niet (meer).');
 
@@ -79,6 +81,8 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 		if (result.reason === 'unchanged') return apiError(409, 'unchanged', 'Er is niets veranderd.');
 		return apiError(400, result.reason, 'Een verwijzing bestaat niet (meer).');
 	}
+	if (publish)
+		await reportPublished(locals.db, { itemId: found.item.id, origin: getConfig().origin });
 	const fresh = await itemForViewer(locals.db, params.slug, viewerFrom(locals.user));
 	if (!fresh) return notFound();
 	return json(presentItem(fresh, await itemDetails(locals.db, fresh.item, member.viewer)));
