@@ -97,9 +97,7 @@ describe('events', () => {
 		await visitor.page.goto('/evenementen?wanneer=voorbij');
 		const after = visitor.page.getByTestId('card-followup').getByRole('link');
 		expect((await after.allInnerTexts()).some((t) => t.startsWith('Verslag: '))).toBe(true);
-		expect(await visitor.page.locator('.kn-event-card').first().innerText()).toContain(
-			'Afgelopen'
-		);
+		expect(await visitor.page.locator('.kn-event-card').first().innerText()).toContain('Afgelopen');
 		await expectAccessible(visitor.page);
 		await visitor.close();
 	}, 60_000);
@@ -236,6 +234,19 @@ describe('events', () => {
 		await coordinator.page.getByRole('button', { name: 'Aanwezigheid opslaan' }).click();
 		await coordinator.page.getByRole('status').waitFor();
 		expect(await coordinator.page.getByRole('status').innerText()).toBe('Opgeslagen: 1 aanwezig.');
+
+		// A copy for the next edition: everything but the dates, which are set anew.
+		await coordinator.page.goto(`${eventPath}/beheer`);
+		await coordinator.page.getByRole('link', { name: 'Kopiëren voor een volgende editie' }).click();
+		await coordinator.page.waitForURL((url) => url.searchParams.has('kopie'));
+		await expectAccessible(coordinator.page);
+		expect(await coordinator.page.getByLabel('Titel').inputValue()).toBe(TITLE);
+		expect(await coordinator.page.getByLabel('Link voor online deelname').inputValue()).toBe(
+			ONLINE
+		);
+		expect(await coordinator.page.getByLabel('Aantal plaatsen').inputValue()).toBe('1');
+		expect(await coordinator.page.getByLabel('Begin').inputValue()).toBe('');
+		expect(await coordinator.page.getByLabel('Einde').inputValue()).toBe('');
 		expect(coordinator.problems).toEqual([]);
 		await coordinator.close();
 	}, 60_000);
@@ -288,6 +299,49 @@ describe('events', () => {
 		await expectAccessible(guest.page);
 		await guest.close();
 	}, 90_000);
+
+	it('serves my events as a feed at a secret link I can renew, and others an .ics without the meeting link', async () => {
+		const member = await openPage(browser, { baseURL: base });
+		await signIn(member.page, 'demo-member1@example.org');
+		await member.page.goto('/profiel/agenda');
+		await expectAccessible(member.page);
+		const webcal = (await member.page.getByTestId('webcal-link').getAttribute('href'))!;
+		const feed = await member.page.getByLabel('Je persoonlijke agenda-link').inputValue();
+		expect(webcal).toBe(feed.replace(/^https?:/, 'webcal:'));
+
+		const read = async (url: string) => {
+			const response = await fetch(url);
+			expect(response.headers.get('content-type')).toContain('text/calendar');
+			return new ICAL.Component(ICAL.parse(await response.text()));
+		};
+		const calendar = await read(feed);
+		const webinar = calendar
+			.getAllSubcomponents('vevent')
+			.map((v) => new ICAL.Event(v))
+			.find((e) => e.summary === 'Webinar: data over het mkb in je regio')!;
+		expect(webinar).toBeDefined();
+		// Demo member 1 has a place: their feed carries the meeting link.
+		expect(webinar.description).toContain('https://meet.example.org/');
+		const eventUrl = String(webinar.component.getFirstPropertyValue('url'));
+
+		// Anyone else's .ics of the same public webinar: the same event, without the link.
+		const ics = await fetch(`${eventUrl}/agenda.ics`);
+		expect(ics.status).toBe(200);
+		const text = await ics.text();
+		expect(text).toContain('SUMMARY:Webinar: data over het mkb in je regio');
+		expect(text).not.toContain('meet.example.org');
+
+		// A new link retires the old one at once.
+		await member.page.getByRole('button', { name: /Nieuwe link maken/ }).click();
+		await member.page.getByText('Je hebt een nieuwe agenda-link').waitFor();
+		const renewed = await member.page.getByLabel('Je persoonlijke agenda-link').inputValue();
+		expect(renewed).not.toBe(feed);
+		expect((await fetch(feed)).status).toBe(404);
+		expect((await read(renewed)).getAllSubcomponents('vevent').length).toBe(
+			calendar.getAllSubcomponents('vevent').length
+		);
+		await member.close();
+	}, 60_000);
 
 	it('answers the API with stable codes: 401, 404, 400, 409, and 202 with the position', async () => {
 		const api = (pathname: string, init: RequestInit = {}) =>

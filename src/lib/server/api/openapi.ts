@@ -650,7 +650,7 @@ export const OPERATIONS: Operation[] = [
 			403: forbidden,
 			404: { description: 'No such event, or not visible (not_found)', schema: errorSchema },
 			409: {
-				description: 'not_registered, event_over or programme_session',
+				description: 'not_registered, event_over, stale_link or programme_session',
 				schema: errorSchema
 			}
 		}

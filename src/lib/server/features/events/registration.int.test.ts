@@ -13,6 +13,7 @@ import {
 	confirmGuest,
 	createEvent,
 	ensureFeedToken,
+	messageRegistrants,
 	registerGuest,
 	registerMember,
 	removeRegistration,
@@ -107,6 +108,61 @@ describe.each(DIALECTS)('event registration on %s', (dialect) => {
 		);
 		expect(waiting?.text_body).toContain('plaats 1');
 		expect(waiting?.text_body).not.toContain('https://meet.example.org/leerwerk');
+	});
+
+	it('messages everyone with a place (and, if asked, the waiting list) through the outbox', async () => {
+		const { id } = await createEvent(
+			db,
+			eventInput({ title: 'Bericht aan iedereen', capacity: 1 })
+		);
+		await registerMember(db, { eventId: id, userId: m(5), origin });
+		await registerMember(db, { eventId: id, userId: m(6), origin });
+		const sent = (subject: string) =>
+			db
+				.selectFrom('mail_outbox')
+				.select(['to_address', 'text_body'])
+				.where('kind', '=', 'event-message')
+				.where('subject', '=', `Bericht aan iedereen: ${subject}`)
+				.orderBy('to_address')
+				.execute();
+		const placesOnly = await messageRegistrants(db, {
+			eventId: id,
+			subject: 'De zaal is veranderd',
+			message: 'We zitten in zaal 2, op de eerste verdieping.',
+			includeWaitlist: false,
+			origin
+		});
+		expect(placesOnly).toEqual({ ok: true, sent: 1 });
+		const [toPlace] = await sent('De zaal is veranderd');
+		expect(toPlace!.to_address).toBe(members[5]!.email);
+		expect(toPlace!.text_body).toContain('We zitten in zaal 2');
+		expect(toPlace!.text_body).toContain('https://meet.example.org/leerwerk');
+		expect(toPlace!.text_body).toContain('/evenementen/afmelden/');
+
+		const everyone = await messageRegistrants(db, {
+			eventId: id,
+			subject: 'Neem je laptop mee',
+			message: 'We werken in groepjes aan de casus; een laptop helpt.',
+			includeWaitlist: true,
+			origin
+		});
+		expect(everyone).toEqual({ ok: true, sent: 2 });
+		const both = await sent('Neem je laptop mee');
+		expect(both.map((mail) => mail.to_address).sort()).toEqual(
+			[members[5]!.email, members[6]!.email].sort()
+		);
+		// Someone on the waiting list gets the message, not the meeting link.
+		const toWaiting = both.find((mail) => mail.to_address === members[6]!.email)!;
+		expect(toWaiting.text_body).not.toContain('https://meet.example.org/leerwerk');
+		expect(
+			await messageRegistrants(db, {
+				eventId: 'bestaat-niet',
+				subject: 'Niemand',
+				message: 'Dit gaat nergens heen.',
+				includeWaitlist: true,
+				origin
+			})
+		).toEqual({ ok: false, reason: 'not_found' });
 	});
 
 	it('registers a double click once', async () => {
@@ -307,6 +363,39 @@ describe.each(DIALECTS)('event registration on %s', (dialect) => {
 		expect(jobs).toHaveLength(4);
 		expect(jobs.every((j) => j.done_at !== null)).toBe(true);
 		expect(jobs.some((j) => j.attempts >= 2)).toBe(true);
+
+		// The hour before: the same again, with its own reminder, each also exactly once.
+		const hourBefore = new Date(start.getTime() - 50 * 60_000);
+		const hourly = eventJobHandlers(db, { origin, now: () => hourBefore });
+		let hourRuns = 0;
+		await runJobsOnce(
+			db,
+			{
+				'events.reminder': async (payload, ctx) => {
+					hourRuns++;
+					await hourly['events.reminder']!(payload, ctx);
+					if (hourRuns >= 2) throw new Error('worker stopped');
+				}
+			},
+			{ workerId: 'w4', limit: 2, now: hourBefore }
+		);
+		const afterHour = new Date(hourBefore.getTime() + 10 * 60_000);
+		for (let i = 0; i < 5; i++) {
+			await runJobsOnce(db, eventJobHandlers(db, { origin, now: () => afterHour }), {
+				workerId: 'w5',
+				limit: 20,
+				now: afterHour
+			});
+		}
+		const hourMails = (await outbox(db, 'event-reminder-hour')).filter((mail) =>
+			[0, 1, 2, 3].some((i) => mail.to_address === members[i]!.email)
+		);
+		expect(hourMails.map((mail) => mail.to_address).sort()).toEqual(
+			[0, 1, 2, 3].map((i) => members[i]!.email).sort()
+		);
+		expect(hourMails[0]!.text_body).toContain('https://meet.example.org/leerwerk');
+		// And the day reminders were not sent again.
+		expect((await reminders()).slice(before)).toHaveLength(4);
 	});
 
 	it('keeps a personal feed at a secret address that renewing replaces', async () => {
