@@ -247,4 +247,27 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
 		expect(Boolean(partner.is_partner)).toBe(true);
 		expect(partner.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 	});
+
+	// Many app processes share one SQLite file: a transaction that read first and wrote after
+	// another process had written would fail at once (SQLITE_BUSY_SNAPSHOT), so every transaction
+	// takes the write lock when it begins, and a second writer waits for it (busy_timeout).
+	it.runIf(dialect === 'sqlite')(
+		'takes SQLite’s write lock when a transaction begins, not at its first write',
+		async () => {
+			handle = await migratedDatabase(dialect);
+			const { default: SQLite } = await import('better-sqlite3');
+			const other = new SQLite(handle.location, { timeout: 0 });
+			try {
+				await handle.db.transaction().execute(async (trx) => {
+					await trx.selectFrom('provinces').select('code').execute();
+					expect(() => other.exec('begin immediate')).toThrow(/locked|busy/i);
+				});
+				// Free again once it committed.
+				other.exec('begin immediate');
+				other.exec('rollback');
+			} finally {
+				other.close();
+			}
+		}
+	);
 });

@@ -83,6 +83,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
  *   A statement that is still iterating (a streamed query) is never handed out twice.
  * - booleans are bound as 0/1 (better-sqlite3 cannot bind them; SQLite stores them so anyway).
  *   This replaces a Kysely plugin that rewrote the whole query tree of every query for it.
+ * - a transaction begins IMMEDIATE: it takes the database's write lock at once, waiting for it up
+ *   to busy_timeout while another process writes. A deferred one would read first and fail when
+ *   it then writes after another process did (SQLITE_BUSY_SNAPSHOT, no waiting): an organiser's
+ *   edit while registrations come in from other processes would end in an error.
  */
 export function reusingStatements(sqlite: SQLite.Database, max = 256): SqliteDatabase {
 	type Entry = { statement: SQLite.Statement; facade: SqliteStatement };
@@ -101,7 +105,9 @@ export function reusingStatements(sqlite: SQLite.Database, max = 256): SqliteDat
 		}
 	});
 	return {
-		prepare(text: string): SqliteStatement {
+		prepare(query: string): SqliteStatement {
+			// Kysely's SQLite driver begins every transaction with exactly this statement.
+			const text = query === 'begin' ? 'begin immediate' : query;
 			const cached = entries.get(text);
 			if (cached && !cached.statement.busy) {
 				entries.delete(text);
