@@ -2,7 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { can, type ProgrammeAction } from '$lib/server/features/programmes/policy';
 import { programmeSubject } from '$lib/server/features/programmes/present';
 import { programmeForViewer } from '$lib/server/features/programmes/queries';
+import { staffAudit } from '$lib/server/features/programmes/staff-audit';
 import { viewerFrom } from '$lib/server/features/viewer';
+import type { AuditAction } from '$lib/server/platform/audit';
 
 export const NOT_FOUND = 'Dit programma bestaat niet, of je hebt er geen toegang toe.';
 
@@ -29,5 +31,8 @@ export async function programmeFor(
 		}
 		error(403, 'Alleen de coördinatoren van dit programma kunnen dit doen.');
 	}
-	return { viewer, programme, subject };
+	/** The audit entry when an admin or editor runs a programme they do not coordinate. */
+	const audit = (action: AuditAction, details?: Record<string, string | number | boolean | null>) =>
+		staffAudit(viewer, programme, subject, action, details);
+	return { viewer, programme, subject, audit };
 }

@@ -22,22 +22,54 @@ export type AuditAction =
 	| 'thread.deleted'
 	| 'reply.deleted'
 	| 'synonym.added'
-	| 'synonym.removed';
+	| 'synonym.removed'
+	// An admin or editor running an event, network or programme they do not organise themselves.
+	| 'event.updated'
+	| 'event.participant_added'
+	| 'event.participant_removed'
+	| 'event.capacity_changed'
+	| 'event.registration_closed'
+	| 'event.registration_reopened'
+	| 'event.registrants_messaged'
+	| 'network.request_approved'
+	| 'network.request_declined'
+	| 'network.invited'
+	| 'network.member_removed'
+	| 'network.role_changed'
+	| 'network.updated'
+	| 'programme.updated'
+	| 'programme.participant_added'
+	| 'programme.participant_removed'
+	| 'programme.cohort_size_changed'
+	| 'programme.enrolment_opened'
+	| 'programme.enrolment_closed'
+	| 'programme.coordinator_added'
+	| 'programme.coordinator_removed';
+
+export interface AuditEntry {
+	actorId: string | null;
+	action: AuditAction;
+	subjectType:
+		| 'user'
+		| 'domain'
+		| 'organisation'
+		| 'report'
+		| 'thread'
+		| 'reply'
+		| 'synonym'
+		| 'event'
+		| 'network'
+		| 'programme';
+	subjectId: string | null;
+	details?: Record<string, string | number | boolean | null>;
+}
 
 /**
  * One audit entry, in the caller's transaction so it exists exactly when the change does.
- * `details` must hold no personal data: names and addresses are joined in when the log is read.
+ * `details` must hold no personal data: names and addresses are joined in when the log is read
+ * (the name of an event, network or programme is kept: it is nobody's personal data).
  */
-export async function writeAudit(
-	trx: DB,
-	entry: {
-		actorId: string | null;
-		action: AuditAction;
-		subjectType: 'user' | 'domain' | 'organisation' | 'report' | 'thread' | 'reply' | 'synonym';
-		subjectId: string | null;
-		details?: Record<string, string | number | boolean | null>;
-	}
-): Promise<void> {
+export async function writeAudit(trx: DB, entry: AuditEntry): Promise<void> {
 	await trx
 		.insertInto('audit_log')
 		.values({

@@ -20,6 +20,8 @@ function detailsOf(text: string) {
 		network: read('network'),
 		reported: read('subject'),
 		terms: read('terms'),
+		/** An event's, network's or programme's name when the entry was written. */
+		name: read('name'),
 		removed: parsed.removed === true
 	};
 }

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DB } from '../../db';
 import type { RegistrationStatus } from '../../db/tables/events';
 import { enqueueJob } from '../../platform/jobs';
+import { type AuditEntry, writeAudit } from '../../platform/audit';
 import { queueMail } from '../../platform/mail';
 import { renderMarkdown } from '../../platform/markdown';
 import { slugify } from '../../platform/slug';
@@ -307,6 +308,8 @@ export async function registerMember(
 		answers?: Record<string, string>;
 		origin: string;
 		byCoordinator?: boolean;
+		/** An admin or editor adding someone to an event they do not organise. */
+		audit?: AuditEntry | null;
 	}
 ): Promise<RegisterResult> {
 	return withEventLock(db, input.eventId, async (trx, event): Promise<RegisterResult> => {
@@ -346,6 +349,7 @@ export async function registerMember(
 			.execute();
 		if (place.status === 'registered') await welcome(trx, event, id, input.origin, false);
 		else await waitlistMail(trx, event, id, input.origin);
+		if (input.audit) await writeAudit(trx, input.audit);
 		return {
 			ok: true,
 			status: place.status,
@@ -563,7 +567,13 @@ export type RemoveResult =
 /** A coordinator removes a participant (or someone waiting); the waiting list moves up. */
 export async function removeRegistration(
 	db: DB,
-	input: { eventId: string; registrationId: string; origin: string; notify?: boolean }
+	input: {
+		eventId: string;
+		registrationId: string;
+		origin: string;
+		notify?: boolean;
+		audit?: AuditEntry | null;
+	}
 ): Promise<RemoveResult> {
 	return withEventLock(db, input.eventId, async (trx, event): Promise<RemoveResult> => {
 		const row = await trx
@@ -584,6 +594,7 @@ export async function removeRegistration(
 		await trx.deleteFrom('event_registrations').where('id', '=', row.id).execute();
 		const promoted =
 			row.status === 'registered' ? await fillFreePlaces(trx, event, input.origin) : 0;
+		if (input.audit) await writeAudit(trx, input.audit);
 		return { ok: true, promoted };
 	});
 }
@@ -605,7 +616,7 @@ export type CapacityResult =
  */
 export async function changeCapacity(
 	db: DB,
-	input: { eventId: string; capacity: number | null; origin: string }
+	input: { eventId: string; capacity: number | null; origin: string; audit?: AuditEntry | null }
 ): Promise<CapacityResult> {
 	return withEventLock(db, input.eventId, async (trx, event): Promise<CapacityResult> => {
 		await trx
@@ -616,6 +627,7 @@ export async function changeCapacity(
 		const changed = { ...event, capacity: input.capacity };
 		const promoted = await fillFreePlaces(trx, changed, input.origin);
 		const counts = await placeCounts(trx, event.id);
+		if (input.audit) await writeAudit(trx, input.audit);
 		return {
 			ok: true,
 			capacity: input.capacity,
@@ -629,14 +641,19 @@ export async function changeCapacity(
 /** Closes or reopens registration by hand. */
 export async function setRegistrationClosed(
 	db: DB,
-	input: { eventId: string; closed: boolean }
+	input: { eventId: string; closed: boolean; audit?: AuditEntry | null }
 ): Promise<{ ok: boolean }> {
-	const result = await db
-		.updateTable('events')
-		.set({ registration_closed: input.closed, updated_at: now() })
-		.where('id', '=', input.eventId)
-		.executeTakeFirst();
-	return { ok: Number(result.numUpdatedRows) > 0 };
+	const run = async (trx: DB) => {
+		const result = await trx
+			.updateTable('events')
+			.set({ registration_closed: input.closed, updated_at: now() })
+			.where('id', '=', input.eventId)
+			.executeTakeFirst();
+		const ok = Number(result.numUpdatedRows) > 0;
+		if (ok && input.audit) await writeAudit(trx, input.audit);
+		return { ok };
+	};
+	return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** Ticks (or unticks) that a participant came. */
@@ -663,6 +680,7 @@ export async function messageRegistrants(
 		message: string;
 		includeWaitlist: boolean;
 		origin: string;
+		audit?: AuditEntry | null;
 	}
 ): Promise<{ ok: true; sent: number } | { ok: false; reason: 'not_found' }> {
 	return withEventLock(db, input.eventId, async (trx, event) => {
@@ -690,6 +708,7 @@ export async function messageRegistrants(
 				})
 			});
 		}
+		if (input.audit) await writeAudit(trx, input.audit);
 		return { ok: true as const, sent: rows.length };
 	});
 }
@@ -845,7 +864,7 @@ export type UpdateResult =
 /** Changes an event; a changed capacity goes through the same rules as changeCapacity. */
 export async function updateEvent(
 	db: DB,
-	input: EventInput & { eventId: string; origin: string }
+	input: EventInput & { eventId: string; origin: string; audit?: AuditEntry | null }
 ): Promise<UpdateResult> {
 	return db.transaction().execute(async (trx): Promise<UpdateResult> => {
 		const before = await trx
@@ -869,6 +888,7 @@ export async function updateEvent(
 			capacity: input.capacity,
 			origin: input.origin
 		});
+		if (input.audit) await writeAudit(trx, input.audit);
 		return {
 			ok: true,
 			slug: locked.slug,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VISITOR, type Viewer } from '../viewer';
-import { can, canCreateEvent, type EventSubject } from './policy';
+import { can, canCreateEvent, type EventSubject, managesAsStaff } from './policy';
 
 const member: Viewer = { kind: 'member', userId: 'u1', role: 'member' };
 const editor: Viewer = { kind: 'member', userId: 'u2', role: 'editor' };
@@ -37,5 +37,23 @@ describe('event policy', () => {
 		expect(canCreateEvent(member, 0)).toBe(false);
 		expect(canCreateEvent(member, 1)).toBe(true);
 		expect(canCreateEvent(VISITOR, 0)).toBe(false);
+	});
+
+	it('tells when an admin or editor runs an event only by their role (the audit log records it)', () => {
+		const admin: Viewer = { kind: 'member', userId: 'u3', role: 'admin' };
+		const coordinatingEditor = event({ networkRole: 'coordinator' });
+		expect(managesAsStaff(editor, event())).toBe(true);
+		expect(managesAsStaff(admin, event({ networkId: null, programmeId: 'p1' }))).toBe(true);
+		// Their own network's or programme's event, or the platform's: their normal work.
+		expect(managesAsStaff(editor, coordinatingEditor)).toBe(false);
+		expect(
+			managesAsStaff(
+				admin,
+				event({ networkId: null, programmeId: 'p1', programmeRole: 'coordinator' })
+			)
+		).toBe(false);
+		expect(managesAsStaff(admin, event({ networkId: null }))).toBe(false);
+		// Coordinators never act as staff.
+		expect(managesAsStaff(member, coordinatingEditor)).toBe(false);
 	});
 });

@@ -13,6 +13,8 @@ export interface EventSubject {
 	networkId: string | null;
 	/** The viewer's active role in that network, if any. */
 	networkRole: 'member' | 'coordinator' | null;
+	/** The programme the event is a session of, if any. */
+	programmeId?: string | null;
 	/** 'coordinator' when the viewer coordinates the programme the event is a session of. */
 	programmeRole?: 'coordinator' | null;
 }
@@ -53,6 +55,19 @@ export function can(viewer: Viewer, action: EventAction, event: EventSubject): b
 				(viewer.kind === 'member' && event.programmeRole === 'coordinator')
 			);
 	}
+}
+
+/**
+ * Whether the viewer manages this event only as an admin or editor: it is a network's or a
+ * programme's, and they do not coordinate that. What they do then goes into the audit log; the
+ * platform's own events are staff work and are not logged.
+ */
+export function managesAsStaff(viewer: Viewer, event: EventSubject): boolean {
+	const organisedBySomeone = event.networkId !== null || Boolean(event.programmeId);
+	const organiser =
+		(event.networkId !== null && event.networkRole === 'coordinator') ||
+		event.programmeRole === 'coordinator';
+	return runsEverything(viewer) && organisedBySomeone && !organiser;
 }
 
 /**

@@ -98,11 +98,15 @@ export type PresentedEvent = ReturnType<typeof presentEvent>;
 
 /** What the policy needs to know about an event and the viewer's part in it. */
 export function eventSubject(
-	row: Pick<EventDetailRow, 'visibility' | 'network_id' | 'networkRole' | 'programmeRole'>
+	row: Pick<
+		EventDetailRow,
+		'visibility' | 'network_id' | 'networkRole' | 'programme_id' | 'programmeRole'
+	>
 ): EventSubject {
 	return {
 		visibility: row.visibility,
 		networkId: row.network_id,
+		programmeId: row.programme_id,
 		networkRole: row.networkRole,
 		programmeRole: row.programmeRole
 	};

@@ -7,6 +7,7 @@ import { slugify } from '../../platform/slug';
 import { invitationMail, requestDecidedMail, requestToCoordinatorMail } from './mails';
 import { memberCounts } from './queries';
 import { indexNetwork } from '../search/mutations';
+import { type AuditEntry, writeAudit } from '../../platform/audit';
 
 /** How long an invitation link works. */
 export const INVITATION_DAYS = 30;
@@ -174,7 +175,15 @@ export type CoordinateResult =
 /** A coordinator approves or declines a request to join; the member gets an e-mail either way. */
 export async function decideRequest(
 	db: DB,
-	input: { networkId: string; userId: string; actorId: string; approve: boolean; origin: string }
+	input: {
+		networkId: string;
+		userId: string;
+		actorId: string;
+		approve: boolean;
+		origin: string;
+		/** An admin acting in a network they do not coordinate. */
+		audit?: AuditEntry | null;
+	}
 ): Promise<CoordinateResult> {
 	return recounted(
 		db,
@@ -215,6 +224,7 @@ export async function decideRequest(
 					networkUrl: networkUrl(input.origin, network.slug)
 				})
 			});
+			if (input.audit) await writeAudit(trx, input.audit);
 			return { ok: true, name: member.name };
 		})
 	);
@@ -223,7 +233,7 @@ export async function decideRequest(
 /** A coordinator removes a member (not the last coordinator). */
 export async function removeMember(
 	db: DB,
-	input: { networkId: string; userId: string }
+	input: { networkId: string; userId: string; audit?: AuditEntry | null }
 ): Promise<CoordinateResult> {
 	return recounted(
 		db,
@@ -240,6 +250,7 @@ export async function removeMember(
 			if (!(await endMembership(trx, input.networkId, input.userId, coordinates))) {
 				return { ok: false, reason: 'last_coordinator' };
 			}
+			if (input.audit) await writeAudit(trx, input.audit);
 			return { ok: true, name: member.name };
 		})
 	);
@@ -248,7 +259,12 @@ export async function removeMember(
 /** A coordinator makes a member coordinator, or back to member (never the last coordinator). */
 export async function setMemberRole(
 	db: DB,
-	input: { networkId: string; userId: string; role: 'member' | 'coordinator' }
+	input: {
+		networkId: string;
+		userId: string;
+		role: 'member' | 'coordinator';
+		audit?: AuditEntry | null;
+	}
 ): Promise<CoordinateResult> {
 	return db.transaction().execute(async (trx): Promise<CoordinateResult> => {
 		const member = await trx
@@ -272,6 +288,7 @@ export async function setMemberRole(
 			.where('network_id', '=', input.networkId)
 			.where('user_id', '=', input.userId)
 			.execute();
+		if (input.audit) await writeAudit(trx, input.audit);
 		return { ok: true, name: member.name };
 	});
 }
@@ -287,7 +304,14 @@ export interface InviteOutcome {
  */
 export async function inviteToNetwork(
 	db: DB,
-	input: { networkId: string; emails: string[]; message: string; actorId: string; origin: string }
+	input: {
+		networkId: string;
+		emails: string[];
+		message: string;
+		actorId: string;
+		origin: string;
+		audit?: AuditEntry | null;
+	}
 ): Promise<InviteOutcome | undefined> {
 	return db.transaction().execute(async (trx) => {
 		const network = await networkRow(trx, input.networkId);
@@ -344,6 +368,12 @@ export async function inviteToNetwork(
 				})
 			});
 			outcome.invited.push(email);
+		}
+		if (input.audit && outcome.invited.length) {
+			await writeAudit(trx, {
+				...input.audit,
+				details: { ...input.audit.details, count: outcome.invited.length }
+			});
 		}
 		return outcome;
 	});
@@ -501,7 +531,7 @@ export async function createNetwork(
 /** A coordinator changes the network's settings (the address, its slug, stays the same). */
 export async function updateNetwork(
 	db: DB,
-	input: { networkId: string; settings: NetworkSettings }
+	input: { networkId: string; settings: NetworkSettings; audit?: AuditEntry | null }
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -520,5 +550,6 @@ export async function updateNetwork(
 			.execute();
 		// Its page and everything inside it follow the new settings in search at once.
 		await indexNetwork(trx, input.networkId);
+		if (input.audit) await writeAudit(trx, input.audit);
 	});
 }

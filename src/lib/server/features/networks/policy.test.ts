@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../viewer';
 import { VISITOR } from '../viewer';
-import { can, canCreateNetwork, type Membership, type NetworkAction } from './policy';
+import {
+	can,
+	canCreateNetwork,
+	coordinatesAsAdmin,
+	type Membership,
+	type NetworkAction
+} from './policy';
 
 const member: Viewer = { kind: 'member', userId: 'u1', role: 'member' };
 const admin: Viewer = { kind: 'member', userId: 'a1', role: 'admin' };
@@ -82,5 +88,17 @@ describe('network policy', () => {
 		expect(canCreateNetwork(member, false)).toBe(false);
 		expect(canCreateNetwork(member, true)).toBe(true);
 		expect(canCreateNetwork(admin, false)).toBe(true);
+	});
+
+	it('tells when an admin coordinates a network only by their role (the audit log records it)', () => {
+		const network = (membership: Membership) => ({
+			visibility: 'public' as const,
+			joinPolicy: 'open' as const,
+			membership
+		});
+		expect(coordinatesAsAdmin(admin, network(null))).toBe(true);
+		expect(coordinatesAsAdmin(admin, network(joined))).toBe(true);
+		expect(coordinatesAsAdmin(admin, network(coordinator))).toBe(false);
+		expect(coordinatesAsAdmin(member, network(coordinator))).toBe(false);
 	});
 });

@@ -86,3 +86,11 @@ export function canCreateNetwork(viewer: Viewer, coordinatesAny: boolean): boole
 	if (viewer.kind !== 'member') return false;
 	return viewer.role === 'admin' || coordinatesAny;
 }
+
+/**
+ * Whether the viewer coordinates this network only as an admin (not as one of its coordinators):
+ * what they do then goes into the audit log.
+ */
+export function coordinatesAsAdmin(viewer: Viewer, network: NetworkSubject): boolean {
+	return viewer.kind === 'member' && viewer.role === 'admin' && !isCoordinator(network.membership);
+}

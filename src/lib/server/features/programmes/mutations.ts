@@ -8,6 +8,7 @@ import { syncSessionRegistrations } from '../events/mutations';
 import { indexProgramme } from '../search/mutations';
 import { enrolledMail, removedMail, waitlistedMail } from './mails';
 import type { ProgrammeInput } from './schema';
+import { type AuditEntry, writeAudit } from '../../platform/audit';
 
 /**
  * The cohort changes only inside `withProgrammeLock`: the transaction's first statement bumps the
@@ -160,7 +161,14 @@ export type EnrolResult =
  */
 export async function enrol(
 	db: DB,
-	input: { programmeId: string; userId: string; origin: string; byCoordinator?: boolean }
+	input: {
+		programmeId: string;
+		userId: string;
+		origin: string;
+		byCoordinator?: boolean;
+		/** An admin or editor adding someone to a programme they do not coordinate. */
+		audit?: AuditEntry | null;
+	}
 ): Promise<EnrolResult> {
 	return withProgrammeLock(db, input.programmeId, async (trx, programme): Promise<EnrolResult> => {
 		const existing = await trx
@@ -207,6 +215,7 @@ export async function enrol(
 				promoted_at: null
 			})
 			.execute();
+		if (input.audit) await writeAudit(trx, input.audit);
 		if (place) {
 			await mailEnrolled(trx, programme, input.userId, input.origin, false);
 			await syncSessions(trx, programme.id);
@@ -239,7 +248,13 @@ export type LeaveResult =
  */
 export async function leave(
 	db: DB,
-	input: { programmeId: string; userId: string; origin: string; removedBy?: 'coordinator' }
+	input: {
+		programmeId: string;
+		userId: string;
+		origin: string;
+		removedBy?: 'coordinator';
+		audit?: AuditEntry | null;
+	}
 ): Promise<LeaveResult> {
 	return withProgrammeLock(db, input.programmeId, async (trx, programme): Promise<LeaveResult> => {
 		const row = await trx
@@ -264,6 +279,7 @@ export async function leave(
 		await trx.deleteFrom('programme_participants').where('id', '=', row.id).execute();
 		const promoted = row.status === 'enrolled' ? await fillCohort(trx, programme, input.origin) : 0;
 		await syncSessions(trx, programme.id);
+		if (input.audit) await writeAudit(trx, input.audit);
 		return { ok: true, was: row.status, promoted };
 	});
 }
@@ -278,7 +294,7 @@ export type CohortSizeResult =
  */
 export async function changeCohortSize(
 	db: DB,
-	input: { programmeId: string; cohortSize: number; origin: string }
+	input: { programmeId: string; cohortSize: number; origin: string; audit?: AuditEntry | null }
 ): Promise<CohortSizeResult> {
 	return withProgrammeLock(
 		db,
@@ -296,6 +312,7 @@ export async function changeCohortSize(
 			);
 			if (promoted) await syncSessions(trx, programme.id);
 			const counts = await cohortCounts(trx, programme.id);
+			if (input.audit) await writeAudit(trx, input.audit);
 			return {
 				ok: true,
 				enrolled: counts.enrolled,
@@ -406,7 +423,7 @@ export type ProgrammeUpdateResult =
 /** Changes a programme; a changed cohort size goes through the same rules as changeCohortSize. */
 export async function updateProgramme(
 	db: DB,
-	input: ProgrammeInput & { programmeId: string; origin: string }
+	input: ProgrammeInput & { programmeId: string; origin: string; audit?: AuditEntry | null }
 ): Promise<ProgrammeUpdateResult> {
 	return withProgrammeLock(
 		db,
@@ -437,6 +454,7 @@ export async function updateProgramme(
 				cohortSize: input.cohortSize,
 				origin: input.origin
 			});
+			if (input.audit) await writeAudit(trx, input.audit);
 			return {
 				ok: true,
 				slug: programme.slug,
@@ -450,40 +468,49 @@ export async function updateProgramme(
 /** Opens or closes enrolment. */
 export async function setEnrolmentOpen(
 	db: DB,
-	input: { programmeId: string; open: boolean }
+	input: { programmeId: string; open: boolean; audit?: AuditEntry | null }
 ): Promise<{ ok: boolean }> {
-	const result = await db
-		.updateTable('programmes')
-		.set({ enrolment_open: input.open, updated_at: now() })
-		.where('id', '=', input.programmeId)
-		.executeTakeFirst();
-	return { ok: Number(result.numUpdatedRows) > 0 };
+	const run = async (trx: DB) => {
+		const result = await trx
+			.updateTable('programmes')
+			.set({ enrolment_open: input.open, updated_at: now() })
+			.where('id', '=', input.programmeId)
+			.executeTakeFirst();
+		const ok = Number(result.numUpdatedRows) > 0;
+		if (ok && input.audit) await writeAudit(trx, input.audit);
+		return { ok };
+	};
+	return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** Makes an active member a coordinator of the programme (again: nothing changes). */
 export async function addCoordinator(
 	db: DB,
-	input: { programmeId: string; userId: string }
+	input: { programmeId: string; userId: string; audit?: AuditEntry | null }
 ): Promise<{ ok: true; already: boolean }> {
-	const existing = await db
-		.selectFrom('programme_coordinators')
-		.select('user_id')
-		.where('programme_id', '=', input.programmeId)
-		.where('user_id', '=', input.userId)
-		.executeTakeFirst();
-	if (existing) return { ok: true, already: true };
-	await db
-		.insertInto('programme_coordinators')
-		.values({ programme_id: input.programmeId, user_id: input.userId })
-		.onConflict((oc) => oc.doNothing())
-		.execute();
-	return { ok: true, already: false };
+	const run = async (trx: DB) => {
+		const existing = await trx
+			.selectFrom('programme_coordinators')
+			.select('user_id')
+			.where('programme_id', '=', input.programmeId)
+			.where('user_id', '=', input.userId)
+			.executeTakeFirst();
+		if (existing) return { ok: true as const, already: true };
+		await trx
+			.insertInto('programme_coordinators')
+			.values({ programme_id: input.programmeId, user_id: input.userId })
+			.onConflict((oc) => oc.doNothing())
+			.execute();
+		if (input.audit) await writeAudit(trx, input.audit);
+		return { ok: true as const, already: false };
+	};
+	return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** Takes a coordinator off; the last one stays (a programme always has someone to run it). */
 export async function removeCoordinator(
 	db: DB,
-	input: { programmeId: string; userId: string }
+	input: { programmeId: string; userId: string; audit?: AuditEntry | null }
 ): Promise<{ ok: true } | { ok: false; reason: 'last_coordinator' | 'not_coordinator' }> {
 	return db.transaction().execute(async (trx) => {
 		await lockProgramme(trx, input.programmeId);
@@ -501,6 +528,7 @@ export async function removeCoordinator(
 			.where('programme_id', '=', input.programmeId)
 			.where('user_id', '=', input.userId)
 			.execute();
+		if (input.audit) await writeAudit(trx, input.audit);
 		return { ok: true as const };
 	});
 }

@@ -48,3 +48,11 @@ export function can(viewer: Viewer, action: ProgrammeAction, programme: Programm
 export function canCreateProgramme(viewer: Viewer): boolean {
 	return runsEverything(viewer);
 }
+
+/**
+ * Whether the viewer runs this programme only as an admin or editor, not as one of its
+ * coordinators: what they do then goes into the audit log.
+ */
+export function managesAsStaff(viewer: Viewer, programme: ProgrammeSubject): boolean {
+	return runsEverything(viewer) && !programme.coordinator;
+}

@@ -16,6 +16,7 @@ import { getConfig } from '$lib/server/platform/config';
 import { followupSubject } from '../../followup';
 import { managedEvent } from '../../manage';
 import type { Actions, PageServerLoad } from './$types';
+import { staffAudit } from '$lib/server/features/events/staff-audit';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { event, viewer } = await managedEvent(locals, params.slug, url);
@@ -53,7 +54,7 @@ const origin = () => getConfig().origin;
 
 export const actions: Actions = {
 	toevoegen: async ({ locals, params, request, url }) => {
-		const { event } = await managedEvent(locals, params.slug, url);
+		const { event, viewer } = await managedEvent(locals, params.slug, url);
 		const email = String((await request.formData()).get('email') ?? '')
 			.trim()
 			.slice(0, 200);
@@ -63,7 +64,8 @@ export const actions: Actions = {
 			eventId: event.id,
 			userId: member.id,
 			origin: origin(),
-			byCoordinator: true
+			byCoordinator: true,
+			audit: staffAudit(viewer, event, 'event.participant_added')
 		});
 		if (!result.ok) return fail(409, { action: 'add', problem: result.reason });
 		return {
@@ -74,18 +76,19 @@ export const actions: Actions = {
 		};
 	},
 	verwijderen: async ({ locals, params, request, url }) => {
-		const { event } = await managedEvent(locals, params.slug, url);
+		const { event, viewer } = await managedEvent(locals, params.slug, url);
 		const id = String((await request.formData()).get('registrationId') ?? '').slice(0, 100);
 		const result = await removeRegistration(locals.db, {
 			eventId: event.id,
 			registrationId: id,
-			origin: origin()
+			origin: origin(),
+			audit: staffAudit(viewer, event, 'event.participant_removed')
 		});
 		if (!result.ok) return fail(404, { action: 'remove', problem: 'not_registered' });
 		return { action: 'remove', done: 'removed', promoted: result.promoted };
 	},
 	capaciteit: async ({ locals, params, request, url }) => {
-		const { event } = await managedEvent(locals, params.slug, url);
+		const { event, viewer } = await managedEvent(locals, params.slug, url);
 		const parsed = capacitySchema.safeParse(
 			String((await request.formData()).get('capacity') ?? '')
 		);
@@ -93,7 +96,11 @@ export const actions: Actions = {
 		const result = await changeCapacity(locals.db, {
 			eventId: event.id,
 			capacity: parsed.data,
-			origin: origin()
+			origin: origin(),
+			audit: staffAudit(viewer, event, 'event.capacity_changed', {
+				from: event.capacity,
+				to: parsed.data
+			})
 		});
 		if (!result.ok) return fail(404, { action: 'capacity', problem: 'not_found' });
 		return {
@@ -104,13 +111,21 @@ export const actions: Actions = {
 		};
 	},
 	sluiten: async ({ locals, params, request, url }) => {
-		const { event } = await managedEvent(locals, params.slug, url);
+		const { event, viewer } = await managedEvent(locals, params.slug, url);
 		const closed = String((await request.formData()).get('closed') ?? '') === '1';
-		await setRegistrationClosed(locals.db, { eventId: event.id, closed });
+		await setRegistrationClosed(locals.db, {
+			eventId: event.id,
+			closed,
+			audit: staffAudit(
+				viewer,
+				event,
+				closed ? 'event.registration_closed' : 'event.registration_reopened'
+			)
+		});
 		return { action: 'close', done: closed ? 'closed' : 'reopened' };
 	},
 	bericht: async ({ locals, params, request, url }) => {
-		const { event } = await managedEvent(locals, params.slug, url);
+		const { event, viewer } = await managedEvent(locals, params.slug, url);
 		const form = await request.formData();
 		const fields = {
 			subject: String(form.get('subject') ?? '').slice(0, 300),
@@ -125,7 +140,8 @@ export const actions: Actions = {
 			eventId: event.id,
 			...parsed.data,
 			includeWaitlist: form.get('waitlist') === '1',
-			origin: origin()
+			origin: origin(),
+			audit: staffAudit(viewer, event, 'event.registrants_messaged')
 		});
 		if (!result.ok) return fail(404, { action: 'message', problem: 'not_found' });
 		return { action: 'message', done: 'sent', sent: result.sent };

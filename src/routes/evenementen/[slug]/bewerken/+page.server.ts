@@ -4,6 +4,7 @@ import { can } from '$lib/server/features/events/policy';
 import { eventFormFields, eventSubject } from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
 import { eventFields, parseEvent } from '$lib/server/features/events/schema';
+import { staffAudit } from '$lib/server/features/events/staff-audit';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
 import { formChoices } from '$lib/server/features/events/choices';
@@ -44,7 +45,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, params, request, url }) => {
-		const { event, choices } = await managed(locals, params.slug, url);
+		const { viewer, event, choices } = await managed(locals, params.slug, url);
 		const fields = eventFields(await request.formData());
 		const parsed = parseEvent(fields, {
 			formatIds: choices.formats.map((f) => f.id),
@@ -62,7 +63,8 @@ export const actions: Actions = {
 		const result = await updateEvent(locals.db, {
 			...parsed.value,
 			eventId: event.id,
-			origin: getConfig().origin
+			origin: getConfig().origin,
+			audit: staffAudit(viewer, event, 'event.updated')
 		});
 		if (!result.ok) error(404, NOT_FOUND);
 		redirect(303, `/evenementen/${result.slug}/beheer?gewijzigd=1&boven=${result.surplus}`);

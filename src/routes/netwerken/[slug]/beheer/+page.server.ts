@@ -27,6 +27,8 @@ import {
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
 import type { Actions, PageServerLoad } from './$types';
+import type { AuditAction } from '$lib/server/platform/audit';
+import { staffAudit } from '$lib/server/features/networks/staff-audit';
 
 /** The network, when the signed-in person coordinates it (or is an admin); stops otherwise. */
 async function coordinated(locals: App.Locals, slug: string, url: URL) {
@@ -37,7 +39,9 @@ async function coordinated(locals: App.Locals, slug: string, url: URL) {
 	if (viewer.kind !== 'member' || !can(viewer, 'coordinate', found.subject)) {
 		error(403, 'Alleen de coördinatoren van dit netwerk kunnen het beheren.');
 	}
-	return { viewer, network: found.network };
+	const audit = (action: AuditAction, details?: Record<string, string | number | boolean | null>) =>
+		staffAudit(viewer, found.network, found.subject, action, details);
+	return { viewer, network: found.network, audit };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -111,7 +115,7 @@ const CONFLICT: Record<string, number> = { not_found: 404 };
 
 export const actions: Actions = {
 	goedkeuren: async ({ locals, request, params, url }) => {
-		const { viewer, network } = await coordinated(locals, params.slug, url);
+		const { viewer, network, audit } = await coordinated(locals, params.slug, url);
 		const parsed = memberActionSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, answer('requests', { problem: 'not_found' }));
 		const result = await decideRequest(locals.db, {
@@ -119,14 +123,15 @@ export const actions: Actions = {
 			userId: parsed.data.userId,
 			actorId: viewer.userId,
 			approve: true,
-			origin: getConfig().origin
+			origin: getConfig().origin,
+			audit: audit('network.request_approved')
 		});
 		if (!result.ok)
 			return fail(CONFLICT[result.reason] ?? 409, answer('requests', { problem: result.reason }));
 		return answer('requests', { done: 'approved', name: result.name });
 	},
 	afwijzen: async ({ locals, request, params, url }) => {
-		const { viewer, network } = await coordinated(locals, params.slug, url);
+		const { viewer, network, audit } = await coordinated(locals, params.slug, url);
 		const parsed = memberActionSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, answer('requests', { problem: 'not_found' }));
 		const result = await decideRequest(locals.db, {
@@ -134,14 +139,15 @@ export const actions: Actions = {
 			userId: parsed.data.userId,
 			actorId: viewer.userId,
 			approve: false,
-			origin: getConfig().origin
+			origin: getConfig().origin,
+			audit: audit('network.request_declined')
 		});
 		if (!result.ok)
 			return fail(CONFLICT[result.reason] ?? 409, answer('requests', { problem: result.reason }));
 		return answer('requests', { done: 'declined', name: result.name });
 	},
 	uitnodigen: async ({ locals, request, params, url }) => {
-		const { viewer, network } = await coordinated(locals, params.slug, url);
+		const { viewer, network, audit } = await coordinated(locals, params.slug, url);
 		const form = await request.formData();
 		const fields = {
 			emails: String(form.get('emails') ?? '').slice(0, 20_000),
@@ -164,7 +170,8 @@ export const actions: Actions = {
 			emails: parsed.data.emails,
 			message: parsed.data.message,
 			actorId: viewer.userId,
-			origin: getConfig().origin
+			origin: getConfig().origin,
+			audit: audit('network.invited')
 		});
 		if (!outcome) return fail(404, answer('invite', { problem: 'not_found' }));
 		return {
@@ -185,10 +192,14 @@ export const actions: Actions = {
 		return answer('invitations', { done: 'revoked' });
 	},
 	rol: async ({ locals, request, params, url }) => {
-		const { network } = await coordinated(locals, params.slug, url);
+		const { network, audit } = await coordinated(locals, params.slug, url);
 		const parsed = roleSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, answer('members', { problem: 'not_found' }));
-		const result = await setMemberRole(locals.db, { networkId: network.id, ...parsed.data });
+		const result = await setMemberRole(locals.db, {
+			networkId: network.id,
+			...parsed.data,
+			audit: audit('network.role_changed', { to: parsed.data.role })
+		});
 		if (!result.ok)
 			return fail(CONFLICT[result.reason] ?? 409, answer('members', { problem: result.reason }));
 		return answer('members', {
@@ -197,26 +208,31 @@ export const actions: Actions = {
 		});
 	},
 	verwijderen: async ({ locals, request, params, url }) => {
-		const { network } = await coordinated(locals, params.slug, url);
+		const { network, audit } = await coordinated(locals, params.slug, url);
 		const parsed = memberActionSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, answer('members', { problem: 'not_found' }));
 		const result = await removeMember(locals.db, {
 			networkId: network.id,
-			userId: parsed.data.userId
+			userId: parsed.data.userId,
+			audit: audit('network.member_removed')
 		});
 		if (!result.ok)
 			return fail(CONFLICT[result.reason] ?? 409, answer('members', { problem: result.reason }));
 		return answer('members', { done: 'removed', name: result.name });
 	},
 	instellingen: async ({ locals, request, params, url }) => {
-		const { network } = await coordinated(locals, params.slug, url);
+		const { network, audit } = await coordinated(locals, params.slug, url);
 		const form = await request.formData();
 		const fields = settingsFields(form);
 		const parsed = networkSettingsSchema.safeParse(fields);
 		if (!parsed.success) {
 			return fail(400, answer('settings', { problem: settingsProblem(parsed.error), fields }));
 		}
-		await updateNetwork(locals.db, { networkId: network.id, settings: parsed.data });
+		await updateNetwork(locals.db, {
+			networkId: network.id,
+			settings: parsed.data,
+			audit: audit('network.updated')
+		});
 		return answer('settings', { done: 'saved' });
 	}
 };

@@ -28,13 +28,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, params, request, url }) => {
-		const { programme } = await programmeFor(locals, params.slug, url, 'manage');
+		const { programme, audit } = await programmeFor(locals, params.slug, url, 'manage');
 		const parsed = await parseProgrammeForm(request);
 		if (!parsed.ok) return fail(400, { problem: parsed.problem, values: parsed.fields });
 		const result = await updateProgramme(locals.db, {
 			...parsed.value,
 			programmeId: programme.id,
-			origin: getConfig().origin
+			origin: getConfig().origin,
+			audit: audit('programme.updated')
 		});
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, 'Dit programma bestaat niet meer.');

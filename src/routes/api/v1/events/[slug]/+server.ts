@@ -10,6 +10,7 @@ import {
 	presentApiEvent
 } from '$lib/server/features/events/present';
 import { eventForViewer } from '$lib/server/features/events/queries';
+import { staffAudit } from '$lib/server/features/events/staff-audit';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
 import type { RequestHandler } from './$types';
@@ -54,7 +55,8 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const result = await updateEvent(locals.db, {
 		...parsed.value,
 		eventId: event.id,
-		origin: getConfig().origin
+		origin: getConfig().origin,
+		audit: staffAudit(viewer, event, 'event.updated')
 	});
 	if (!result.ok) return apiError(404, 'not_found', NOT_FOUND);
 	const changed = await eventForViewer(locals.db, result.slug, viewer);

@@ -1,0 +1,24 @@
+import type { AuditAction, AuditEntry } from '../../platform/audit';
+import type { Viewer } from '../viewer';
+import { coordinatesAsAdmin, type NetworkSubject } from './policy';
+
+/**
+ * The audit entry for what an admin does in a network they do not coordinate; null for its own
+ * coordinators, whose work is not logged. The mutation writes it in its transaction.
+ */
+export function staffAudit(
+	viewer: Viewer,
+	network: { id: string; name: string },
+	subject: NetworkSubject,
+	action: AuditAction,
+	details: Record<string, string | number | boolean | null> = {}
+): AuditEntry | null {
+	if (viewer.kind !== 'member' || !coordinatesAsAdmin(viewer, subject)) return null;
+	return {
+		actorId: viewer.userId,
+		action,
+		subjectType: 'network',
+		subjectId: network.id,
+		details: { name: network.name, ...details }
+	};
+}
