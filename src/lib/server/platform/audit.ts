@@ -83,3 +83,22 @@ export async function writeAudit(trx: DB, entry: AuditEntry): Promise<void> {
 		})
 		.execute();
 }
+
+/**
+ * The entry for an admin or editor acting in an event, network or programme they do not
+ * coordinate (each feature's policy says when): its name is kept, as it was then.
+ */
+export function staffEntry(
+	actorId: string,
+	subject: { type: 'event' | 'network' | 'programme'; id: string; name: string },
+	action: AuditAction,
+	details: Record<string, string | number | boolean | null> = {}
+): AuditEntry {
+	return {
+		actorId,
+		action,
+		subjectType: subject.type,
+		subjectId: subject.id,
+		details: { name: subject.name, ...details }
+	};
+}

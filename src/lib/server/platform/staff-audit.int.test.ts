@@ -13,7 +13,7 @@ import { programmeForViewer } from '../features/programmes/queries';
 import { staffAudit as programmeAudit } from '../features/programmes/staff-audit';
 import type { Viewer } from '../features/viewer';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../testing/db';
-import { addNetworkMember, buildMember, buildNetwork } from '../testing/factories';
+import { addNetworkMember, buildMember, buildNetwork, eventInput } from '../testing/factories';
 
 /**
  * An admin or editor who runs an event, network or programme they do not coordinate themselves
@@ -40,30 +40,17 @@ describe.each(DIALECTS)('the audit log of staff acting for others on %s', (diale
 		await addNetworkMember(db, network.id, member.id);
 		const admin: Viewer = { kind: 'member', userId: adminUser.id, role: 'admin' };
 		const coordinator: Viewer = { kind: 'member', userId: coordinatorUser.id, role: 'member' };
-		const start = new Date(Date.now() + 10 * 86_400_000);
-		const created = await createEvent(db, {
-			title: 'Netwerkbijeenkomst Noord',
-			summary: 'Een bijeenkomst van het netwerk, door zijn coördinator georganiseerd.',
-			formatId: 'netwerkbijeenkomst',
-			programme: '',
-			organiserKind: 'network',
-			networkId: network.id,
-			visibility: 'members',
-			startsAt: start.toISOString(),
-			endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
-			locationKind: 'online',
-			venue: '',
-			address: '',
-			onlineUrl: 'https://vergadering.example/noord',
-			capacity: 20,
-			registrationOpensAt: null,
-			registrationClosesAt: null,
-			questions: [],
-			themeIds: [],
-			provinceCodes: [],
-			speakers: [],
-			createdBy: coordinatorUser.id
-		});
+		const created = await createEvent(
+			db,
+			eventInput(10, {
+				title: 'Netwerkbijeenkomst Noord',
+				formatId: 'netwerkbijeenkomst',
+				organiserKind: 'network',
+				networkId: network.id,
+				capacity: 20,
+				createdBy: coordinatorUser.id
+			})
+		);
 		const log = async () =>
 			(await listAuditLog(db, { page: 1, pageSize: 50 })).rows.map((r) => ({
 				actor: r.actor_id,

@@ -8,6 +8,7 @@ import type {
 	NetworkVisibility
 } from '../db/tables/networks';
 import type { UserRole, UserStatus } from '../db/tables/users';
+import type { EventInput } from '../features/events/schema';
 import { slugify } from '../platform/slug';
 
 let counter = 0;
@@ -99,4 +100,39 @@ export async function addNetworkMember(
 			status: options.status ?? 'active'
 		})
 		.execute();
+}
+
+/**
+ * An online members' webinar of the platform, `startsInDays` from now for two hours, as
+ * createEvent takes it; override what the test is about. Needs the reference seed.
+ */
+export function eventInput(
+	startsInDays: number,
+	overrides: Partial<EventInput & { createdBy: string | null }> = {}
+): EventInput & { createdBy: string | null } {
+	const start = new Date(Date.now() + startsInDays * 86_400_000);
+	return {
+		title: `Webinar over ${startsInDays} dagen`,
+		summary: 'Ondernemers en beleidsmakers delen wat werkt in de regio.',
+		formatId: 'webinar',
+		programme: '',
+		organiserKind: 'platform',
+		networkId: null,
+		visibility: 'members',
+		startsAt: start.toISOString(),
+		endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+		locationKind: 'online',
+		venue: '',
+		address: '',
+		onlineUrl: 'https://vergadering.example/webinar',
+		capacity: null,
+		registrationOpensAt: null,
+		registrationClosesAt: null,
+		questions: [],
+		themeIds: [],
+		provinceCodes: [],
+		speakers: [],
+		createdBy: null,
+		...overrides
+	};
 }

@@ -5,6 +5,7 @@ import { seedDemoEvents } from '../../db/seed/demo-events';
 import { seedDemoNetworks } from '../../db/seed/demo-networks';
 import { seedReference } from '../../db/seed/reference';
 import { DIALECTS, migratedDatabase, type TestDatabase } from '../../testing/db';
+import { eventInput } from '../../testing/factories';
 import { VISITOR, type Viewer } from '../viewer';
 import { createEvent, updateEvent } from './mutations';
 import { eventFormFields } from './present';
@@ -132,32 +133,16 @@ describe.each(DIALECTS)('event calendar on %s', (dialect) => {
 		expect((await eventForIcs(db, full.slug, member, null))?.registrant).toBe(false);
 	});
 	it('keeps a speaker linked to their profile when the event is saved again by name', async () => {
-		const created = await createEvent(db, {
-			title: 'Sprekers blijven gekoppeld',
-			summary: 'Een bijeenkomst met een spreker die lid is van het netwerk.',
-			formatId: 'webinar',
-			programme: '',
-			organiserKind: 'platform',
-			networkId: null,
-			visibility: 'members',
-			startsAt: '2027-02-01T09:00:00.000Z',
-			endsAt: '2027-02-01T10:00:00.000Z',
-			locationKind: 'online',
-			venue: '',
-			address: '',
-			onlineUrl: 'https://vergadering.example/sprekers',
-			capacity: null,
-			registrationOpensAt: null,
-			registrationClosesAt: null,
-			questions: [],
-			themeIds: [],
-			provinceCodes: [],
-			speakers: [
-				{ name: 'demo-member1@example.org', email: 'demo-member1@example.org', role: 'speaker' },
-				{ name: 'Gast van buiten', email: null, role: 'guest_expert' }
-			],
-			createdBy: null
-		});
+		const created = await createEvent(
+			db,
+			eventInput(60, {
+				title: 'Sprekers blijven gekoppeld',
+				speakers: [
+					{ name: 'demo-member1@example.org', email: 'demo-member1@example.org', role: 'speaker' },
+					{ name: 'Gast van buiten', email: null, role: 'guest_expert' }
+				]
+			})
+		);
 		const admin: Viewer = { kind: 'member', userId: 'beheer', role: 'admin' };
 		const speakersOf = async () =>
 			(await eventForViewer(db, created.slug, admin))!.speakers.map((s) => [s.name, s.user_id]);

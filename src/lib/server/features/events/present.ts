@@ -136,19 +136,36 @@ export function presentEventDetail(
 	};
 }
 
-/** One event as the API shows it (eventDetailOutSchema): GET, and the answer to POST and PATCH. */
-export function presentApiEvent(row: EventDetailRow, options: { showLink: boolean }) {
+/** The fields pages show as text (when, day, time, state), which the API leaves out. */
+function withoutPageText<T extends ReturnType<typeof presentEvent>>(event: T) {
 	const {
 		when: _when,
 		day: _day,
 		startTime: _time,
 		registrationState: _state,
 		full: _full,
+		...rest
+	} = event;
+	return rest;
+}
+
+/** An event in the API's list (eventOutSchema). */
+export function presentApiListEvent(row: EventListRow) {
+	return {
+		...withoutPageText(presentEvent(row)),
+		timeZone: 'Europe/Amsterdam' as const,
+		url: `/evenementen/${row.slug}`
+	};
+}
+
+/** One event as the API shows it (eventDetailOutSchema): GET, and the answer to POST and PATCH. */
+export function presentApiEvent(row: EventDetailRow, options: { showLink: boolean }) {
+	const {
 		id: _id,
 		mapUrl: _map,
 		myRegistration,
 		...rest
-	} = presentEventDetail(row, { showLink: options.showLink });
+	} = withoutPageText(presentEventDetail(row, { showLink: options.showLink }));
 	return {
 		...rest,
 		timeZone: 'Europe/Amsterdam' as const,

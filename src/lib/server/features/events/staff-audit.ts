@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry } from '../../platform/audit';
+import { type AuditAction, type AuditEntry, staffEntry } from '../../platform/audit';
 import type { Viewer } from '../viewer';
 import { managesAsStaff } from './policy';
 import { eventSubject } from './present';
@@ -13,14 +13,13 @@ export function staffAudit(
 	viewer: Viewer,
 	event: EventDetailRow,
 	action: AuditAction,
-	details: Record<string, string | number | boolean | null> = {}
+	details?: Record<string, string | number | boolean | null>
 ): AuditEntry | null {
 	if (viewer.kind !== 'member' || !managesAsStaff(viewer, eventSubject(event))) return null;
-	return {
-		actorId: viewer.userId,
+	return staffEntry(
+		viewer.userId,
+		{ type: 'event', id: event.id, name: event.title },
 		action,
-		subjectType: 'event',
-		subjectId: event.id,
-		details: { name: event.title, ...details }
-	};
+		details
+	);
 }

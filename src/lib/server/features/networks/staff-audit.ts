@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry } from '../../platform/audit';
+import { type AuditAction, type AuditEntry, staffEntry } from '../../platform/audit';
 import type { Viewer } from '../viewer';
 import { coordinatesAsAdmin, type NetworkSubject } from './policy';
 
@@ -11,14 +11,13 @@ export function staffAudit(
 	network: { id: string; name: string },
 	subject: NetworkSubject,
 	action: AuditAction,
-	details: Record<string, string | number | boolean | null> = {}
+	details?: Record<string, string | number | boolean | null>
 ): AuditEntry | null {
 	if (viewer.kind !== 'member' || !coordinatesAsAdmin(viewer, subject)) return null;
-	return {
-		actorId: viewer.userId,
+	return staffEntry(
+		viewer.userId,
+		{ type: 'network', id: network.id, name: network.name },
 		action,
-		subjectType: 'network',
-		subjectId: network.id,
-		details: { name: network.name, ...details }
-	};
+		details
+	);
 }

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry } from '../../platform/audit';
+import { type AuditAction, type AuditEntry, staffEntry } from '../../platform/audit';
 import type { Viewer } from '../viewer';
 import { managesAsStaff, type ProgrammeSubject } from './policy';
 
@@ -11,14 +11,9 @@ export function staffAudit(
 	programme: { id: string; title: string },
 	subject: ProgrammeSubject,
 	action: AuditAction,
-	details: Record<string, string | number | boolean | null> = {}
+	details?: Record<string, string | number | boolean | null>
 ): AuditEntry | null {
 	if (viewer.kind !== 'member' || !managesAsStaff(viewer, subject)) return null;
-	return {
-		actorId: viewer.userId,
-		action,
-		subjectType: 'programme',
-		subjectId: programme.id,
-		details: { name: programme.title, ...details }
-	};
+	const named = { type: 'programme' as const, id: programme.id, name: programme.title };
+	return staffEntry(viewer.userId, named, action, details);
 }

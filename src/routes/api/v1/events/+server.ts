@@ -5,7 +5,7 @@ import { eventCreateSchema, parseEventBody } from '$lib/server/features/events/a
 import { emptyFields } from '$lib/server/features/events/choices';
 import { createEvent } from '$lib/server/features/events/mutations';
 import { canCreateEvent } from '$lib/server/features/events/policy';
-import { presentApiEvent, presentEvent } from '$lib/server/features/events/present';
+import { presentApiEvent, presentApiListEvent } from '$lib/server/features/events/present';
 import {
 	coordinatedNetworks,
 	type EventFilters,
@@ -86,17 +86,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		limit: PAGE_SIZE,
 		offset: (page - 1) * PAGE_SIZE
 	});
-	const items = result.events.map((e) => {
-		const {
-			when: _when,
-			day: _day,
-			startTime: _time,
-			registrationState: _state,
-			full: _full,
-			...rest
-		} = presentEvent(e);
-		return { ...rest, timeZone: 'Europe/Amsterdam', url: `/evenementen/${e.slug}` };
-	});
+	const items = result.events.map(presentApiListEvent);
 	const next = new URL(url);
 	next.searchParams.set('page', String(page + 1));
 	return apiList(
