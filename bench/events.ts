@@ -184,7 +184,7 @@ export async function rush(
 	const worker = async () => {
 		while (nextIndex < tokens.length) {
 			const token = tokens[nextIndex++]!;
-			const response = await fetch(`${baseUrl}/api/v1/events/${slug}/register`, {
+			const response = await fetch(`${baseUrl}/api/v1/events/${slug}/registration`, {
 				method: 'POST',
 				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
 				body: '{}'

@@ -24,7 +24,8 @@ import { generateLibrary, type LibraryDataset, type SearchTiming, timeSearches }
 // (case-insensitive), and always the ceiling. `--workers N` serves with N processes
 // (node:cluster, as `npm start` does with WORKERS); 1 by default.
 // Benchmarks report; they never assert a time. The exit code is non-zero only when a server did
-// not start or a scenario saw errors or non-2xx responses.
+// not start, a scenario saw errors or non-2xx responses, or a registration rush got another
+// answer than a place or the waiting list (or did not fill exactly the places).
 
 /** Where a scenario sends its requests: the app, or the bare server that marks the ceiling. */
 type Target = 'app' | 'ceiling';
@@ -791,9 +792,14 @@ async function main(): Promise<number> {
 		);
 		console.log(`\nWritten to ${file}`);
 
-		const failed = results.filter((r) => failures(r) > 0);
+		const failed = results.filter((r) => failures(r) > 0).map((r) => r.name);
+		// A rush must give every place and put everyone else on the waiting list: any other answer
+		// (an error, a wrong address) means its figures measure nothing.
+		for (const [name, r] of Object.entries(rushes)) {
+			if (r.other > 0 || r.registered !== r.places) failed.push(`registrations ${name}`);
+		}
 		if (failed.length) {
-			console.error(`\nErrors or non-2xx responses in: ${failed.map((r) => r.name).join(', ')}`);
+			console.error(`\nErrors or non-2xx responses in: ${failed.join(', ')}`);
 			const output = app.output().trim();
 			if (output) console.error(`App output (last ${OUTPUT_LIMIT / 1024} KB):\n${output}`);
 			return 1;
