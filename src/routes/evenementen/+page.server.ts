@@ -136,8 +136,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 						viewer
 					)
 				: null;
+		const at = new Date().toISOString();
 		list = result.events.map((e) => ({
-			...presentEventCard(e, locale),
+			...presentEventCard(e, locale, at),
 			...(after ? { followup: after.get(e.id) } : {})
 		}));
 		total = result.total;

@@ -128,6 +128,14 @@ export function reusingStatements(sqlite: SQLite.Database, max = 256): SqliteDat
 	};
 }
 
+/**
+ * Runs `work` in the caller's transaction when `db` is one, else in a transaction of its own: a
+ * feature's change can then stand alone or be one step of a larger one.
+ */
+export function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 /** A cheap round trip, for /healthz. */
 export async function ping(db: DB): Promise<void> {
 	await sql`select 1`.execute(db);

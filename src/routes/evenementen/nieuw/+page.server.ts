@@ -1,15 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { createEvent } from '$lib/server/features/events/mutations';
-import { can, canCreateEvent } from '$lib/server/features/events/policy';
+import { can } from '$lib/server/features/events/policy';
 import { eventFormFields, eventSubject } from '$lib/server/features/events/present';
-import {
-	coordinatedNetworks,
-	eventForViewer,
-	organisableProgrammes
-} from '$lib/server/features/events/queries';
+import { eventForViewer } from '$lib/server/features/events/queries';
 import { eventFields, parseEvent } from '$lib/server/features/events/schema';
 import { viewerFrom } from '$lib/server/features/viewer';
-import { emptyFields, formChoices } from '$lib/server/features/events/choices';
+import { emptyFields, formChoices, mayCreateEvents } from '$lib/server/features/events/choices';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Admins, editors and network coordinators create events; others get a 403, visitors sign in. */
@@ -18,11 +14,7 @@ async function creator(locals: App.Locals, url: URL) {
 		redirect(303, `/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}`);
 	const viewer = viewerFrom(locals.user);
 	if (viewer.kind !== 'member') error(403, 'Alleen leden kunnen evenementen organiseren.');
-	const [coordinated, programmes] = await Promise.all([
-		coordinatedNetworks(locals.db, viewer.userId),
-		organisableProgrammes(locals.db, viewer)
-	]);
-	if (!canCreateEvent(viewer, coordinated.length, programmes.length)) {
+	if (!(await mayCreateEvents(locals.db, viewer))) {
 		error(403, 'Alleen coördinatoren, redacteuren en beheerders kunnen een evenement aanmaken.');
 	}
 	return viewer;

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { EVENT_PROBLEM_MESSAGES } from '$lib/events/problems';
 import type { DB } from '../../db';
 import type { Viewer } from '../viewer';
-import { formChoices } from './choices';
-import { type EventFields, type EventInput, type EventProblem, parseEvent } from './schema';
+import { type currentOrganiser, formChoices } from './choices';
+import {
+	type EventFields,
+	type EventInput,
+	type EventProblem,
+	parseEvent,
+	questionsText
+} from './schema';
 
 /**
  * An event as the API takes it: POST /api/v1/events with the required fields, PATCH
@@ -128,7 +134,9 @@ export async function fieldsFromBody(
 		registrationOpensAt: or(body.registrationOpensAt, base.registrationOpensAt) ?? '',
 		registrationClosesAt: or(body.registrationClosesAt, base.registrationClosesAt) ?? '',
 		questions: body.questions
-			? body.questions.map((q) => `${line(q.label)}${q.required ? '*' : ''}`).join('\n')
+			? questionsText(
+					body.questions.map((q) => ({ id: '', label: line(q.label), required: !!q.required }))
+				)
 			: base.questions,
 		speakers: body.speakers ? speakerLines(body, 'speaker') : base.speakers,
 		guestExperts: body.speakers ? speakerLines(body, 'guest_expert') : base.guestExperts,
@@ -150,13 +158,9 @@ export async function parseEventBody(
 	viewer: Extract<Viewer, { kind: 'member' }>,
 	body: EventBody,
 	base: EventFields,
-	keep: {
-		network: { id: string; name: string } | null;
-		programme: { id: string; name: string } | null;
-		platform: boolean;
-	} = { network: null, programme: null, platform: false }
+	current: ReturnType<typeof currentOrganiser> | null = null
 ): Promise<BodyResult> {
-	const choices = await formChoices(db, viewer, keep.network, keep.programme);
+	const choices = await formChoices(db, viewer, current);
 	const fields = await fieldsFromBody(db, body, base);
 	const unknown =
 		fields.themes.find((id) => !choices.themes.some((t) => t.id === id)) ??
@@ -179,7 +183,7 @@ export async function parseEventBody(
 		message: EVENT_PROBLEM_MESSAGES[problem]({}, { locale: 'nl' })
 	});
 	if (!parsed.ok) return refuse(parsed.problem);
-	if (parsed.value.organiserKind === 'platform' && !choices.platform && !keep.platform) {
+	if (parsed.value.organiserKind === 'platform' && !choices.platform) {
 		return refuse('organiser_invalid');
 	}
 	return { ok: true, value: parsed.value };

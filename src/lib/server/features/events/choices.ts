@@ -1,17 +1,41 @@
 import type { DB } from '../../db';
 import type { Viewer } from '../viewer';
-import { canOrganiseForPlatform } from './policy';
-import { allNetworks, coordinatedNetworks, filterChoices, organisableProgrammes } from './queries';
+import { canCreateEvent, canOrganiseForPlatform } from './policy';
+import {
+	allNetworks,
+	coordinatedNetworks,
+	type EventDetailRow,
+	filterChoices,
+	organisableProgrammes
+} from './queries';
 import type { EventFields } from './schema';
 
-/** What the event form offers this person: formats, themes, provinces and the organisers they may pick. */
+/**
+ * An event's current organiser, which its edit keeps possible (the form and the API) even for
+ * someone who could not pick it anew; the platform stays possible for the platform's own events.
+ */
+export function currentOrganiser(event: EventDetailRow) {
+	return {
+		network: event.network_id ? { id: event.network_id, name: event.network_name ?? '' } : null,
+		programme: event.programme_id
+			? { id: event.programme_id, name: event.programme_title ?? '' }
+			: null,
+		platform: event.network_id === null && event.programme_id === null
+	};
+}
+
+/**
+ * What the event form (and the API) offers this person: formats, themes, provinces and the
+ * organisers they may pick, with an edited event's current organiser.
+ */
 export async function formChoices(
 	db: DB,
 	viewer: Extract<Viewer, { kind: 'member' }>,
-	keepNetwork: { id: string; name: string } | null = null,
-	keepProgramme: { id: string; name: string } | null = null
+	current: ReturnType<typeof currentOrganiser> | null = null
 ) {
 	const platform = canOrganiseForPlatform(viewer);
+	const keepNetwork = current?.network ?? null;
+	const keepProgramme = current?.programme ?? null;
 	const [choices, networks, programmes] = await Promise.all([
 		filterChoices(db),
 		platform ? allNetworks(db) : coordinatedNetworks(db, viewer.userId),
@@ -29,7 +53,7 @@ export async function formChoices(
 		provinces: choices.provinces,
 		networks: list,
 		programmes: series,
-		platform
+		platform: platform || Boolean(current?.platform)
 	};
 }
 
@@ -55,3 +79,12 @@ export const emptyFields = (formatId: string, organiser: string): EventFields =>
 	themes: [],
 	provinces: []
 });
+
+/** Whether this member may create events: staff, or coordinators of a network or programme. */
+export async function mayCreateEvents(db: DB, viewer: Extract<Viewer, { kind: 'member' }>) {
+	const [networks, programmes] = await Promise.all([
+		coordinatedNetworks(db, viewer.userId),
+		organisableProgrammes(db, viewer)
+	]);
+	return canCreateEvent(viewer, networks.length, programmes.length);
+}

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DB } from '../../db';
+import { type DB, inTransaction } from '../../db';
 import type { RegistrationStatus } from '../../db/tables/events';
 import { enqueueJob } from '../../platform/jobs';
 import { type AuditEntry, writeAudit } from '../../platform/audit';
@@ -74,7 +74,7 @@ async function withEventLock<T>(
 		if (!event) return { ok: false as const, reason: 'not_found' as const };
 		return work(trx, event);
 	};
-	return db.isTransaction ? run(db) : db.transaction().execute(run);
+	return inTransaction(db, run);
 }
 
 const mailEvent = (event: LockedEvent, origin: string): MailEvent => ({
@@ -653,7 +653,7 @@ export async function setRegistrationClosed(
 		if (ok && input.audit) await writeAudit(trx, input.audit);
 		return { ok };
 	};
-	return db.isTransaction ? run(db) : db.transaction().execute(run);
+	return inTransaction(db, run);
 }
 
 /** Ticks (or unticks) that a participant came. */

@@ -29,12 +29,13 @@ export type EventAction =
 	/** Edit, see registrations, add/remove, capacity, close, message, export, attendance, copy. */
 	| 'manage';
 
-const runsEverything = (viewer: Viewer) =>
+/** Admins and editors run every event (the platform's and everyone else's). */
+export const managesEveryEvent = (viewer: Viewer) =>
 	viewer.kind === 'member' && (viewer.role === 'admin' || viewer.role === 'editor');
 
 export function can(viewer: Viewer, action: EventAction, event: EventSubject): boolean {
 	const visible =
-		runsEverything(viewer) ||
+		managesEveryEvent(viewer) ||
 		event.visibility === 'public' ||
 		(event.visibility === 'members' && viewer.kind === 'member') ||
 		(event.visibility === 'network' && viewer.kind === 'member' && event.networkRole !== null);
@@ -48,7 +49,7 @@ export function can(viewer: Viewer, action: EventAction, event: EventSubject): b
 			return viewer.kind === 'visitor' && event.visibility === 'public';
 		case 'manage':
 			return (
-				runsEverything(viewer) ||
+				managesEveryEvent(viewer) ||
 				(viewer.kind === 'member' &&
 					event.networkId !== null &&
 					event.networkRole === 'coordinator') ||
@@ -67,7 +68,7 @@ export function managesAsStaff(viewer: Viewer, event: EventSubject): boolean {
 	const organiser =
 		(event.networkId !== null && event.networkRole === 'coordinator') ||
 		event.programmeRole === 'coordinator';
-	return runsEverything(viewer) && organisedBySomeone && !organiser;
+	return managesEveryEvent(viewer) && organisedBySomeone && !organiser;
 }
 
 /**
@@ -80,12 +81,12 @@ export function canCreateEvent(
 	coordinatedProgrammes = 0
 ): boolean {
 	return (
-		runsEverything(viewer) ||
+		managesEveryEvent(viewer) ||
 		(viewer.kind === 'member' && coordinatedNetworks + coordinatedProgrammes > 0)
 	);
 }
 
 /** Whether the viewer may organise on behalf of the platform itself (not only a network). */
 export function canOrganiseForPlatform(viewer: Viewer): boolean {
-	return runsEverything(viewer);
+	return managesEveryEvent(viewer);
 }

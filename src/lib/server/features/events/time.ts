@@ -96,7 +96,7 @@ export function amsterdamToUtc(local: string): string | null {
 		number,
 		number
 	];
-	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+	if (!realDayAndTime(year, month, day, hour, minute)) return null;
 	const naive = Date.UTC(year, month - 1, day, hour, minute);
 	// Try both offsets Amsterdam uses; the earlier instant that shows this wall-clock time wins.
 	for (const offset of [120, 60]) {

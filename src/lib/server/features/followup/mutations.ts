@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DB } from '../../db';
+import { type DB, inTransaction } from '../../db';
 import type { MaterialsVisibility } from '../../db/tables/followup';
 import {
 	type AttachmentLimits,
@@ -112,7 +112,7 @@ export async function notifyParticipants(
 		}
 		return { sent: people.length };
 	};
-	return db.isTransaction ? run(db) : db.transaction().execute(run);
+	return inTransaction(db, run);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db';
+import { managesEveryEvent } from '../events/policy';
 import { visibleEvents } from '../events/queries';
 import { knowledgeVisibleTo } from '../knowledge/queries';
 import type { Viewer } from '../viewer';
@@ -150,12 +151,8 @@ export interface ListFollowup {
  * sees the rest on the event's page).
  */
 export async function followupForList(db: DB, eventIds: string[], viewer: Viewer) {
-	const result = new Map<
-		string,
-		{ reports: { slug: string; title: string }[]; materials: number }
-	>();
+	const result = new Map<string, ListFollowup>();
 	if (eventIds.length === 0) return result;
-	const staff = viewer.kind === 'member' && (viewer.role === 'admin' || viewer.role === 'editor');
 	const [reports, materials] = await Promise.all([
 		db
 			.selectFrom('knowledge_items')
@@ -170,7 +167,7 @@ export async function followupForList(db: DB, eventIds: string[], viewer: Viewer
 			.selectFrom('event_materials')
 			.select(['event_materials.event_id', (eb) => eb.fn.countAll<number>().as('n')])
 			.where('event_materials.event_id', 'in', eventIds)
-			.where(materialsVisibleTo(viewer, staff))
+			.where(materialsVisibleTo(viewer, managesEveryEvent(viewer)))
 			.groupBy('event_materials.event_id')
 			.execute()
 	]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DB } from '../../db';
+import { type DB, inTransaction } from '../../db';
 import type { ParticipantStatus } from '../../db/tables/programmes';
 import { queueMail } from '../../platform/mail';
 import { renderMarkdown } from '../../platform/markdown';
@@ -40,7 +40,7 @@ async function withProgrammeLock<T>(
 		if (!programme) return { ok: false as const, reason: 'not_found' as const };
 		return work(trx, programme);
 	};
-	return db.isTransaction ? run(db) : db.transaction().execute(run);
+	return inTransaction(db, run);
 }
 
 const programmeUrl = (origin: string, slug: string) =>
@@ -480,7 +480,7 @@ export async function setEnrolmentOpen(
 		if (ok && input.audit) await writeAudit(trx, input.audit);
 		return { ok };
 	};
-	return db.isTransaction ? run(db) : db.transaction().execute(run);
+	return inTransaction(db, run);
 }
 
 /** Makes an active member a coordinator of the programme (again: nothing changes). */
@@ -504,7 +504,7 @@ export async function addCoordinator(
 		if (input.audit) await writeAudit(trx, input.audit);
 		return { ok: true as const, already: false };
 	};
-	return db.isTransaction ? run(db) : db.transaction().execute(run);
+	return inTransaction(db, run);
 }
 
 /** Takes a coordinator off; the last one stays (a programme always has someone to run it). */

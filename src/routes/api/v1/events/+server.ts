@@ -2,17 +2,14 @@ import { json } from '@sveltejs/kit';
 import { apiMember } from '$lib/server/api/member';
 import { apiError, apiList, readJson } from '$lib/server/api/respond';
 import { eventCreateSchema, parseEventBody } from '$lib/server/features/events/api-input';
-import { emptyFields } from '$lib/server/features/events/choices';
+import { emptyFields, mayCreateEvents } from '$lib/server/features/events/choices';
 import { createEvent } from '$lib/server/features/events/mutations';
-import { canCreateEvent } from '$lib/server/features/events/policy';
 import { presentApiEvent, presentApiListEvent } from '$lib/server/features/events/present';
 import {
-	coordinatedNetworks,
 	type EventFilters,
 	eventForViewer,
 	filterChoices,
-	listEvents,
-	organisableProgrammes
+	listEvents
 } from '$lib/server/features/events/queries';
 import { amsterdamToUtc } from '$lib/server/features/events/time';
 import { viewerFrom } from '$lib/server/features/viewer';
@@ -104,11 +101,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const member = apiMember(locals);
 	if (!member.ok) return member.response;
 	const viewer = member.viewer as Extract<typeof member.viewer, { kind: 'member' }>;
-	const [coordinated, programmes] = await Promise.all([
-		coordinatedNetworks(locals.db, viewer.userId),
-		organisableProgrammes(locals.db, viewer)
-	]);
-	if (!canCreateEvent(viewer, coordinated.length, programmes.length)) {
+	if (!(await mayCreateEvents(locals.db, viewer))) {
 		return apiError(
 			403,
 			'forbidden',

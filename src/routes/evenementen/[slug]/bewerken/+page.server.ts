@@ -7,7 +7,7 @@ import { eventFields, parseEvent } from '$lib/server/features/events/schema';
 import { staffAudit } from '$lib/server/features/events/staff-audit';
 import { viewerFrom } from '$lib/server/features/viewer';
 import { getConfig } from '$lib/server/platform/config';
-import { formChoices } from '$lib/server/features/events/choices';
+import { currentOrganiser, formChoices } from '$lib/server/features/events/choices';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'Dit evenement bestaat niet, of je hebt er geen toegang toe.';
@@ -22,11 +22,7 @@ async function managed(locals: App.Locals, slug: string, url: URL) {
 	if (!can(viewer, 'manage', subject)) {
 		error(403, 'Alleen de organisatie van dit evenement kan het wijzigen.');
 	}
-	const keep = event.network_id ? { id: event.network_id, name: event.network_name ?? '' } : null;
-	const keepProgramme = event.programme_id
-		? { id: event.programme_id, name: event.programme_title ?? '' }
-		: null;
-	return { viewer, event, choices: await formChoices(locals.db, viewer, keep, keepProgramme) };
+	return { viewer, event, choices: await formChoices(locals.db, viewer, currentOrganiser(event)) };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -35,11 +31,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		title: event.title,
 		slug: event.slug,
 		values: eventFormFields(event),
-		choices: {
-			...choices,
-			// The current organiser stays possible, also the platform.
-			platform: choices.platform || (event.network_id === null && event.programme_id === null)
-		}
+		choices
 	};
 };
 
@@ -53,11 +45,7 @@ export const actions: Actions = {
 			programmeIds: choices.programmes.map((p) => p.id)
 		});
 		if (!parsed.ok) return fail(400, { problem: parsed.problem, values: fields });
-		if (
-			parsed.value.organiserKind === 'platform' &&
-			!choices.platform &&
-			(event.network_id !== null || event.programme_id !== null)
-		) {
+		if (parsed.value.organiserKind === 'platform' && !choices.platform) {
 			return fail(400, { problem: 'organiser_invalid', values: fields });
 		}
 		const result = await updateEvent(locals.db, {

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { apiMember } from '$lib/server/api/member';
 import { apiError, readJson } from '$lib/server/api/respond';
 import { eventPatchSchema, parseEventBody } from '$lib/server/features/events/api-input';
+import { currentOrganiser } from '$lib/server/features/events/choices';
 import { updateEvent } from '$lib/server/features/events/mutations';
 import { can } from '$lib/server/features/events/policy';
 import {
@@ -44,13 +45,13 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	}
 	const body = await readJson(request, eventPatchSchema);
 	if (!body.ok) return body.response;
-	const parsed = await parseEventBody(locals.db, viewer, body.data, eventFormFields(event), {
-		network: event.network_id ? { id: event.network_id, name: event.network_name ?? '' } : null,
-		programme: event.programme_id
-			? { id: event.programme_id, name: event.programme_title ?? '' }
-			: null,
-		platform: event.network_id === null && event.programme_id === null
-	});
+	const parsed = await parseEventBody(
+		locals.db,
+		viewer,
+		body.data,
+		eventFormFields(event),
+		currentOrganiser(event)
+	);
 	if (!parsed.ok) return apiError(400, parsed.code, parsed.message);
 	const result = await updateEvent(locals.db, {
 		...parsed.value,
